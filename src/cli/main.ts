@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util'
+import { ConfigError, loadConfig } from '../config.js'
+import { importCommand } from './import-command.js'
+import { migrateCommand } from './migrate-command.js'
+import { serveCommand } from './serve-command.js'
+
+const USAGE = `Usage: masthead <command> [options]
+
+Commands:
+  serve              start the site (creates and migrates the database; an empty site gets demo articles)
+  migrate            bring the database schema up to date
+  import FILE...     import articles; the format of each file is detected from its content
+
+Options:
+  --no-demo          (serve) do not fill an empty site with demo articles
+  -h, --help         show this help
+
+Environment:
+  PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
+  MASTHEAD_DEMO=0 (same as --no-demo)
+`
+
+/** Runs one CLI command; returns the process exit code. */
+export async function main(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+    })
+  } catch (error) {
+    process.stderr.write(`masthead: ${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const [command, ...rest] = parsed.positionals
+  if (parsed.values.help || !command) {
+    process.stdout.write(USAGE)
+    return command || parsed.values.help ? 0 : 2
+  }
+  try {
+    const config = loadConfig(env)
+    switch (command) {
+      case 'serve': return await serveCommand({ ...config, demoContent: config.demoContent && !parsed.values['no-demo'] })
+      case 'migrate': return await migrateCommand(config)
+      case 'import': return await importCommand(config, rest)
+      default:
+        process.stderr.write(`masthead: unknown command "${command}"\n\n${USAGE}`)
+        return 2
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`masthead: ${error.message}\n`)
+      return 2
+    }
+    throw error
+  }
+}

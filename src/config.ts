@@ -1,0 +1,45 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MASTHEAD_DATA_DIR: z.string().min(1).default('./data'),
+  MASTHEAD_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MASTHEAD_DEMO: z.enum(['0', '1']).optional(),
+})
+
+export interface Config {
+  readonly port: number
+  readonly host: string
+  /** Absolute path of the data directory: the SQLite file and the media live here. */
+  readonly dataDir: string
+  /** Public origin without a trailing slash, e.g. `https://news.example.org`. */
+  readonly siteUrl: string
+  /** Whether an empty site is filled with demo articles on first start. */
+  readonly demoContent: boolean
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration from environment variables; the only place that does.
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
+  const parsed = Env.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`)
+  }
+  const e = parsed.data
+  const shownHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST
+  const siteUrl = (e.MASTHEAD_SITE_URL ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${e.PORT}`).replace(/\/+$/, '')
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.MASTHEAD_DATA_DIR),
+    siteUrl,
+    demoContent: e.MASTHEAD_DEMO !== '0',
+  })
+}

@@ -1,0 +1,175 @@
+import type { Selectable } from 'kysely'
+import type { Db } from '../../storage/connect.js'
+import type { ArticleTable, MediaTable } from '../../storage/schema.js'
+import type { BodyFormat } from '../body/render-body.js'
+import { PictureVariants, type Picture } from '../media/picture.js'
+import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
+import type { Article, ArticleStatus, ArticleSummary } from './article.js'
+
+type ArticleRow = Selectable<ArticleTable>
+type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml'>
+
+const SUMMARY_COLUMNS = [
+  'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
+  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt',
+] as const satisfies readonly (keyof SummaryRow)[]
+
+/** Which published articles a listing shows: all of them, or those of one section, tag or author. */
+export type ArticleScope =
+  | { kind: 'all' }
+  | { kind: 'section'; sectionId: string }
+  | { kind: 'tag'; tagId: string }
+  | { kind: 'author'; personId: string }
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  perPage: number
+  pages: number
+}
+
+/**
+ * Published articles whose time has come, newest first, one page of them.
+ * @example const { items, pages } = await listPublicArticles(db, { kind: 'all' }, { page: 1, perPage: 12, now })
+ */
+export async function listPublicArticles(
+  db: Db, scope: ArticleScope, { page, perPage, now }: { page: number; perPage: number; now: Date },
+): Promise<Page<ArticleSummary>> {
+  const base = scoped(db, scope)
+    .where('a.status', '=', 'published')
+    .where('a.publishedAt', '<=', now.toISOString())
+  const [{ total }] = [await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()]
+  const rows = await base
+    .select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const))
+    .orderBy('a.publishedAt', 'desc').orderBy('a.id', 'desc')
+    .limit(perPage).offset((page - 1) * perPage)
+    .execute()
+  const items = await withRelations(db, rows)
+  const count = Number(total)
+  return { items, total: count, page, perPage, pages: Math.max(1, Math.ceil(count / perPage)) }
+}
+
+function scoped(db: Db, scope: ArticleScope) {
+  const articles = db.selectFrom('articles as a')
+  switch (scope.kind) {
+    case 'all': return articles
+    case 'section': return articles.where('a.sectionId', '=', scope.sectionId)
+    case 'tag': return articles.where('a.id', 'in', db.selectFrom('articleTags').select('articleId').where('tagId', '=', scope.tagId))
+    case 'author': return articles.where('a.id', 'in', db.selectFrom('articleAuthors').select('articleId').where('personId', '=', scope.personId))
+  }
+}
+
+/** The article at `slug` if a reader may see it now. */
+export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): Promise<Article | undefined> {
+  const row = await db.selectFrom('articles').selectAll()
+    .where('slug', '=', slug).where('status', '=', 'published').where('publishedAt', '<=', now.toISOString())
+    .executeTakeFirst()
+  return row ? (await withBodies(db, [row]))[0] : undefined
+}
+
+/** Any article by id, whatever its status. */
+export async function findArticleById(db: Db, id: string): Promise<Article | undefined> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? (await withBodies(db, [row]))[0] : undefined
+}
+
+export async function findArticleIdBySourceKey(db: Db, sourceKey: string): Promise<string | undefined> {
+  return (await db.selectFrom('articles').select('id').where('sourceKey', '=', sourceKey).executeTakeFirst())?.id
+}
+
+export async function isSlugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('articles').select('id').where('slug', '=', slug)
+  if (exceptId) query = query.where('id', '!=', exceptId)
+  return (await query.executeTakeFirst()) !== undefined
+}
+
+export async function countArticles(db: Db): Promise<number> {
+  return Number((await db.selectFrom('articles').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+}
+
+async function withBodies(db: Db, rows: ArticleRow[]): Promise<Article[]> {
+  const summaries = await withRelations(db, rows)
+  return summaries.map((summary, i) => {
+    const row = rows[i]!
+    return { ...summary, body: { format: row.bodyFormat as BodyFormat, source: row.bodySource, html: row.bodyHtml } }
+  })
+}
+
+/** Loads sections, tags, authors and hero pictures for many articles in four queries, not 4×N. */
+async function withRelations(db: Db, rows: SummaryRow[]): Promise<ArticleSummary[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const sectionIds = unique(rows.map((r) => r.sectionId))
+  const mediaIds = unique(rows.map((r) => r.heroMediaId))
+  const [sections, tags, authors, media] = await Promise.all([
+    sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
+    db.selectFrom('articleTags as at').innerJoin('tags as t', 't.id', 'at.tagId')
+      .select(['at.articleId', 't.id', 't.slug', 't.name']).where('at.articleId', 'in', ids).orderBy('at.position').execute(),
+    db.selectFrom('articleAuthors as aa').innerJoin('people as p', 'p.id', 'aa.personId')
+      .select(['aa.articleId', 'p.id', 'p.slug', 'p.name']).where('aa.articleId', 'in', ids).orderBy('aa.position').execute(),
+    mediaIds.length ? db.selectFrom('media').selectAll().where('id', 'in', mediaIds).execute() : [],
+  ])
+  const sectionById = new Map(sections.map((s) => [s.id, s]))
+  const pictureById = new Map(media.map((m) => [m.id, toPicture(m)]))
+  const tagsByArticle = groupBy(tags, (t) => t.articleId, ({ id, slug, name }): TagRef => ({ id, slug, name }))
+  const authorsByArticle = groupBy(authors, (a) => a.articleId, ({ id, slug, name }): PersonRef => ({ id, slug, name }))
+  return rows.map((row) => toSummary(row, {
+    section: row.sectionId ? sectionById.get(row.sectionId) ?? null : null,
+    picture: row.heroMediaId ? pictureById.get(row.heroMediaId) ?? null : null,
+    tags: tagsByArticle.get(row.id) ?? [],
+    authors: authorsByArticle.get(row.id) ?? [],
+  }))
+}
+
+function toSummary(
+  row: SummaryRow,
+  related: { section: SectionRef | null; picture: Picture | null; tags: TagRef[]; authors: PersonRef[] },
+): ArticleSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    wordCount: row.wordCount,
+    readingMinutes: row.readingMinutes,
+    hero: related.picture
+      ? { picture: related.picture, alt: row.heroAlt, caption: row.heroCaption, credit: row.heroCredit }
+      : null,
+    status: row.status as ArticleStatus,
+    section: related.section,
+    tags: related.tags,
+    authors: related.authors,
+    language: row.language,
+    canonicalUrl: row.canonicalUrl,
+    createdAt: new Date(row.createdAt),
+    updatedAt: new Date(row.updatedAt),
+    publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
+  }
+}
+
+export function toPicture(row: Selectable<MediaTable>): Picture {
+  return {
+    id: row.id,
+    key: row.storageKey,
+    mimeType: row.mimeType,
+    width: row.width,
+    height: row.height,
+    variants: PictureVariants.parse(JSON.parse(row.variants)),
+    alt: row.alt,
+  }
+}
+
+function unique(values: (string | null)[]): string[] {
+  return [...new Set(values.filter((v): v is string => v !== null))]
+}
+
+function groupBy<T, K, V>(items: T[], key: (item: T) => K, map: (item: T) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>()
+  for (const item of items) {
+    const list = groups.get(key(item)) ?? []
+    list.push(map(item))
+    groups.set(key(item), list)
+  }
+  return groups
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import type { BodyFormat } from '../body/render-body.js'
+import { BODY_FORMATS } from '../body/render-body.js'
+import type { Picture } from '../media/picture.js'
+import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
+
+export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
+
+export interface Hero {
+  picture: Picture
+  alt: string
+  caption: string
+  credit: string
+}
+
+/** An article as lists show it: everything but the body. */
+export interface ArticleSummary {
+  id: string
+  slug: string
+  headline: string
+  dek: string
+  wordCount: number
+  readingMinutes: number
+  hero: Hero | null
+  status: ArticleStatus
+  section: SectionRef | null
+  tags: TagRef[]
+  authors: PersonRef[]
+  language: string
+  canonicalUrl: string | null
+  createdAt: Date
+  updatedAt: Date
+  publishedAt: Date | null
+}
+
+export interface Article extends ArticleSummary {
+  body: { format: BodyFormat; source: string; html: string }
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
+
+/** What a caller gives to create or update an article; parsed at every boundary. */
+export const ArticleInput = z.object({
+  headline: z.string().trim().min(1, 'a headline is required').max(300, 'the headline is longer than 300 characters'),
+  dek: z.string().trim().max(1000).default(''),
+  slug: z.string().trim().min(1).max(191).optional(),
+  body: z.object({
+    format: z.enum(BODY_FORMATS),
+    source: z.string().max(5_000_000, 'the body is longer than 5,000,000 characters'),
+  }),
+  hero: z.object({
+    pictureId: z.string().min(1),
+    alt: z.string().trim().max(1000).default(''),
+    caption: z.string().trim().max(2000).default(''),
+    credit: z.string().trim().max(300).default(''),
+  }).nullable().default(null),
+  status: z.enum(ARTICLE_STATUSES).default('draft'),
+  publishedAt: z.coerce.date().nullable().default(null),
+  sectionId: z.string().nullable().default(null),
+  tagIds: z.array(z.string()).default([]),
+  authorIds: z.array(z.string()).default([]),
+  language: z.string().regex(LANGUAGE_TAG, 'must be a language tag such as "en" or "pt-BR"').default('en'),
+  canonicalUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  sourceKey: z.string().min(1).max(500).nullable().default(null),
+})
+export type ArticleInput = z.input<typeof ArticleInput>
+export type ValidArticleInput = z.output<typeof ArticleInput>
+
+/**
+ * Whether a reader may see the article now: published, and its publication time has come.
+ * @example isPublic(article, new Date())
+ */
+export function isPublic(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
+  return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now
+}

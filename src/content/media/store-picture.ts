@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto'
+import { newId } from '../../core/ids.js'
+import { processPicture } from '../../images/process-picture.js'
+import type { Db } from '../../storage/connect.js'
+import type { FileStore } from '../../storage/files/file-store.js'
+import { toPicture } from '../articles/article.repo.js'
+import { MIME_BY_FORMAT, type Picture, type PictureVariant } from './picture.js'
+
+const EXTENSION = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' } as const
+
+/**
+ * Stores a picture: checks and cleans it, writes the original and its variants, records it.
+ * Returns the keys written too, so a caller whose transaction fails can remove them again.
+ * @example const { picture } = await storePicture(db, files, jpegBytes, { alt: 'The harbour at dawn' }, now)
+ */
+export async function storePicture(
+  db: Db, files: FileStore, bytes: Buffer, { alt = '' }: { alt?: string }, now: Date,
+): Promise<{ picture: Picture; writtenKeys: string[] }> {
+  const processed = await processPicture(bytes)
+  const id = newId(now)
+  const folder = `pictures/${id}`
+  const originalKey = `${folder}/original.${EXTENSION[processed.format]}`
+  const writtenKeys: string[] = []
+  const write = async (key: string, data: Buffer) => { await files.put(key, data); writtenKeys.push(key) }
+  await write(originalKey, processed.original)
+  const variants: PictureVariant[] = []
+  for (const v of processed.variants) {
+    const key = `${folder}/${v.width}.${EXTENSION[v.format]}`
+    await write(key, v.data)
+    variants.push({ width: v.width, height: v.height, format: v.format, key })
+  }
+  const row = {
+    id,
+    storageKey: originalKey,
+    mimeType: MIME_BY_FORMAT[processed.format],
+    width: processed.width,
+    height: processed.height,
+    bytes: processed.original.length,
+    sha256: createHash('sha256').update(processed.original).digest('hex'),
+    variants: JSON.stringify(variants),
+    alt,
+    createdAt: now.toISOString(),
+  }
+  await db.insertInto('media').values(row).execute()
+  return { picture: toPicture(row), writtenKeys }
+}

@@ -1,0 +1,23 @@
+import { newId } from '../../core/ids.js'
+import type { Db } from '../../storage/connect.js'
+import { slugify } from '../articles/slug.js'
+import type { Person } from '../taxonomy.js'
+
+const columns = ['id', 'slug', 'name', 'bio'] as const
+
+export async function findPersonBySlug(db: Db, slug: string): Promise<Person | undefined> {
+  return db.selectFrom('people').select(columns).where('slug', '=', slug).executeTakeFirst()
+}
+
+/**
+ * Finds a person (a byline) by the slug of their name, or creates them.
+ * @example const reporter = await ensurePerson(db, { name: 'Mara Lind' }, now)
+ */
+export async function ensurePerson(db: Db, input: { name: string; slug?: string; bio?: string }, now: Date): Promise<Person> {
+  const slug = input.slug ?? slugify(input.name)
+  const existing = await findPersonBySlug(db, slug)
+  if (existing) return existing
+  const row = { id: newId(now), slug, name: input.name.trim(), bio: input.bio ?? '', createdAt: now.toISOString() }
+  await db.insertInto('people').values(row).execute()
+  return { id: row.id, slug: row.slug, name: row.name, bio: row.bio }
+}

@@ -1,0 +1,29 @@
+import { newId } from '../../core/ids.js'
+import type { Db } from '../../storage/connect.js'
+import { slugify } from '../articles/slug.js'
+import type { Section } from '../taxonomy.js'
+
+const columns = ['id', 'slug', 'name', 'description'] as const
+
+export async function findSectionBySlug(db: Db, slug: string): Promise<Section | undefined> {
+  return db.selectFrom('sections').select(columns).where('slug', '=', slug).executeTakeFirst()
+}
+
+export async function listSections(db: Db): Promise<Section[]> {
+  return db.selectFrom('sections').select(columns).orderBy('position').orderBy('name').execute()
+}
+
+/**
+ * Finds a section by the slug of its name, or creates it.
+ * @example const world = await ensureSection(db, { name: 'World' }, now)
+ */
+export async function ensureSection(db: Db, input: { name: string; slug?: string; description?: string }, now: Date): Promise<Section> {
+  const slug = input.slug ?? slugify(input.name)
+  const existing = await findSectionBySlug(db, slug)
+  if (existing) return existing
+  const position = Number((await db.selectFrom('sections').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  const row = { id: newId(now), slug, name: input.name.trim(), description: input.description ?? '', position, createdAt: now.toISOString() }
+  await db.insertInto('sections').values(row).execute()
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description }
+}
+

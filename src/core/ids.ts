@@ -1,0 +1,13 @@
+import { randomBytes } from 'node:crypto'
+
+/**
+ * A 24-hex-digit id in the shape Ghost uses (4 bytes of seconds, then 8 random bytes),
+ * so ids sort roughly by creation time and Ghost-compatible clients accept them.
+ * @example newId() // '6744a1f0c3b2e19f8a7d5e21'
+ */
+export function newId(now: Date = new Date()): string {
+  const seconds = Math.floor(now.getTime() / 1000).toString(16).padStart(8, '0').slice(-8)
+  return seconds + randomBytes(8).toString('hex')
+}
+
+export const ID_RE = /^[0-9a-f]{24}$/

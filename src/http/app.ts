@@ -1,0 +1,37 @@
+import { Hono } from 'hono'
+import type { Clock } from '../core/clock.js'
+import type { Log } from '../core/log.js'
+import type { Db } from '../storage/connect.js'
+import type { FileStore } from '../storage/files/file-store.js'
+import { addTrailingSlash } from './site/add-trailing-slash.js'
+import { mediaRoutes } from './site/media-routes.js'
+import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
+import { securityHeaders } from './security-headers.js'
+
+export interface AppDeps {
+  db: Db
+  files: FileStore
+  clock: Clock
+  log: Log
+  /** Public origin without a trailing slash. */
+  siteUrl: string
+}
+
+/**
+ * The whole web application, without I/O of its own: tests call `app.request()` on it.
+ * @example const app = createApp({ db, files, clock: systemClock, log: consoleLog, siteUrl: 'http://127.0.0.1:3000' })
+ */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono()
+  app.use(securityHeaders())
+  // Runs after the routes: only a URL that found nothing is sent on to its trailing-slash form.
+  app.use(addTrailingSlash())
+  app.route('/media', mediaRoutes(deps))
+  app.route('/', siteRoutes(deps))
+  app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
+  app.onError(async (error, c) => {
+    deps.log.error(`${c.req.method} ${c.req.path} failed`, error)
+    return c.html(await renderErrorPage(deps), 500)
+  })
+  return app
+}

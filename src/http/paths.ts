@@ -1,0 +1,17 @@
+/**
+ * Every public URL path the site makes, in one place. These are contracts: links in the wild
+ * point at them, so add new ones rather than change these.
+ */
+const segment = (value: string) => encodeURIComponent(value)
+
+export const paths = {
+  home: (page = 1) => (page > 1 ? `/page/${page}/` : '/'),
+  article: (slug: string) => `/${segment(slug)}/`,
+  section: (slug: string, page = 1) => `/section/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
+  tag: (slug: string, page = 1) => `/tag/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
+  author: (slug: string, page = 1) => `/author/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
+  media: (key: string) => `/media/${key}`,
+}
+
+/** An absolute URL on the public site. */
+export const absoluteUrl = (siteUrl: string, path: string): string => siteUrl + path

@@ -1,0 +1,17 @@
+import type { MiddlewareHandler } from 'hono'
+
+/**
+ * Sends `/some-article` on to `/some-article/` when only the slashed form exists. Runs after
+ * the routes, on 404s only. The Location is a path (never a host), and paths starting with
+ * `//` are left alone so the redirect cannot point to another site.
+ */
+export function addTrailingSlash(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    const { method, path } = c.req
+    if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD')) return
+    if (path.endsWith('/') || path.startsWith('//') || /\.[a-z0-9]+$/i.test(path)) return
+    const url = new URL(c.req.url) // its pathname is percent-encoded: no CR/LF can reach the header
+    c.res = new Response(null, { status: 301, headers: { Location: `${url.pathname}/${url.search}` } })
+  }
+}

@@ -1,0 +1,111 @@
+import { Hono, type Context } from 'hono'
+import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
+import { findPersonBySlug } from '../../content/people/person.repo.js'
+import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
+import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
+import { findTagBySlug } from '../../content/tags/tag.repo.js'
+import { ArticlePage } from '../../views/pages/article-page.js'
+import { HomePage } from '../../views/pages/home-page.js'
+import { ListingPage } from '../../views/pages/listing-page.js'
+import { ErrorPage, NotFoundPage } from '../../views/pages/not-found-page.js'
+import type { SiteView } from '../../views/site-view.js'
+import type { AppDeps } from '../app.js'
+import { absoluteUrl, paths } from '../paths.js'
+
+export const ARTICLES_PER_PAGE = 12
+const MAX_PAGE = 1_000_000
+
+type Deps = Pick<AppDeps, 'db' | 'clock' | 'siteUrl'>
+
+/** The public site: front page, articles, and section, tag and author pages, all paginated. */
+export function siteRoutes(deps: Deps): Hono {
+  const app = new Hono()
+  const { db, clock } = deps
+  const siteView = async (): Promise<SiteView> => ({
+    settings: await readSettings(db),
+    siteUrl: deps.siteUrl,
+    sections: await listSections(db),
+  })
+  const html = (c: Context, body: unknown, status: 200 | 404 = 200) =>
+    c.html(body as string, status, { 'Cache-Control': 'public, max-age=0, must-revalidate' })
+  const notFound = async (c: Context) => html(c, <NotFoundPage site={await siteView()} />, 404)
+
+  /** Renders page `n` of a list, or the 404 page past its end. */
+  const listing = async (c: Context, scope: ArticleScope, render: (site: SiteView, page: Awaited<ReturnType<typeof listPublicArticles>>) => unknown) => {
+    const n = pageNumber(c.req.param('n'))
+    if (n === undefined) return notFound(c)
+    if (c.req.param('n') === '1') return c.redirect(new URL(c.req.url).pathname.replace(/page\/1\/$/, ''), 301)
+    const page = await listPublicArticles(db, scope, { page: n, perPage: ARTICLES_PER_PAGE, now: clock.now() })
+    if (n > page.pages) return notFound(c)
+    return html(c, render(await siteView(), page))
+  }
+
+  const home = (c: Context) => listing(c, { kind: 'all' }, (site, page) => <HomePage site={site} page={page} />)
+  app.get('/', home)
+  app.get('/page/:n{[0-9]+}/', home)
+
+  const section = async (c: Context) => {
+    const found = await findSectionBySlug(db, c.req.param('slug')!)
+    if (!found) return notFound(c)
+    return listing(c, { kind: 'section', sectionId: found.id }, (site, page) => (
+      <ListingPage site={site} kind="Section" name={found.name} description={found.description} page={page}
+        canonical={absoluteUrl(deps.siteUrl, paths.section(found.slug, page.page))} pageUrl={(n) => paths.section(found.slug, n)} />
+    ))
+  }
+  app.get('/section/:slug/', section)
+  app.get('/section/:slug/page/:n{[0-9]+}/', section)
+
+  const tag = async (c: Context) => {
+    const found = await findTagBySlug(db, c.req.param('slug')!)
+    if (!found) return notFound(c)
+    return listing(c, { kind: 'tag', tagId: found.id }, (site, page) => (
+      <ListingPage site={site} kind="Tag" name={found.name} description={found.description} page={page}
+        canonical={absoluteUrl(deps.siteUrl, paths.tag(found.slug, page.page))} pageUrl={(n) => paths.tag(found.slug, n)} />
+    ))
+  }
+  app.get('/tag/:slug/', tag)
+  app.get('/tag/:slug/page/:n{[0-9]+}/', tag)
+
+  const author = async (c: Context) => {
+    const found = await findPersonBySlug(db, c.req.param('slug')!)
+    if (!found) return notFound(c)
+    return listing(c, { kind: 'author', personId: found.id }, (site, page) => (
+      <ListingPage site={site} kind="Author" name={found.name} description={found.bio} page={page}
+        canonical={absoluteUrl(deps.siteUrl, paths.author(found.slug, page.page))} pageUrl={(n) => paths.author(found.slug, n)} />
+    ))
+  }
+  app.get('/author/:slug/', author)
+  app.get('/author/:slug/page/:n{[0-9]+}/', author)
+
+  app.get('/:slug/', async (c) => {
+    const article = await findPublicArticleBySlug(db, c.req.param('slug'), clock.now())
+    if (!article) return notFound(c)
+    return html(c, <ArticlePage site={await siteView()} article={article} />)
+  })
+
+  return app
+}
+
+/** The 404 page, for URLs that match no route at all. */
+export async function renderNotFoundPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>): Promise<string> {
+  const site: SiteView = { settings: await readSettings(db), siteUrl, sections: await listSections(db) }
+  return (<NotFoundPage site={site} />).toString()
+}
+
+/** Page 1 when absent; undefined for anything that is not a page number we could have made. */
+function pageNumber(raw: string | undefined): number | undefined {
+  if (raw === undefined) return 1
+  const n = Number(raw)
+  return Number.isSafeInteger(n) && n >= 1 && n <= MAX_PAGE && String(n) === raw ? n : undefined
+}
+
+/** The 500 page; falls back to default settings when the database is what failed. */
+export async function renderErrorPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>): Promise<string> {
+  let site: SiteView = { settings: DEFAULT_SETTINGS, siteUrl, sections: [] }
+  try {
+    site = { ...site, settings: await readSettings(db) }
+  } catch {
+    // keep the defaults
+  }
+  return (<ErrorPage site={site} />).toString()
+}

@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import type { Database } from './schema.js'
+
+export type Db = Kysely<Database>
+
+/**
+ * Opens the embedded SQLite database, creating its folder and file if needed.
+ * WAL lets readers go on while one writer commits; foreign keys are off by default in SQLite.
+ * @example const db = openSqlite(':memory:')
+ */
+export function openSqlite(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new SQLite(file)
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = NORMAL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+}
+
+/** The SQLite file inside a data directory. */
+export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'masthead.db')
+
+/**
+ * Runs `work` in a transaction, or inside the caller's transaction when `db` already is one,
+ * so use cases compose: an import wraps many saves in one all-or-nothing transaction.
+ */
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}

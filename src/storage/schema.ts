@@ -1,0 +1,100 @@
+import type { Generated } from 'kysely'
+
+/**
+ * The database as Kysely sees it, in camelCase (the CamelCasePlugin maps to snake_case columns).
+ * Portable across SQLite and PostgreSQL: times are ISO-8601 UTC strings (they sort as text),
+ * booleans are 0/1 integers, ids are 24-hex text.
+ */
+export interface Database {
+  articles: ArticleTable
+  articleTags: ArticleTagTable
+  articleAuthors: ArticleAuthorTable
+  sections: SectionTable
+  tags: TagTable
+  people: PersonTable
+  media: MediaTable
+  settings: SettingTable
+}
+
+export interface ArticleTable {
+  id: string
+  slug: string
+  headline: string
+  dek: string
+  bodyFormat: string
+  bodySource: string
+  bodyHtml: string
+  wordCount: number
+  imageCount: number
+  readingMinutes: number
+  heroMediaId: string | null
+  heroAlt: string
+  heroCaption: string
+  heroCredit: string
+  status: string
+  sectionId: string | null
+  language: string
+  canonicalUrl: string | null
+  sourceKey: string | null
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+}
+
+export interface ArticleTagTable {
+  articleId: string
+  tagId: string
+  position: number
+}
+
+export interface ArticleAuthorTable {
+  articleId: string
+  personId: string
+  position: number
+}
+
+export interface SectionTable {
+  id: string
+  slug: string
+  name: string
+  description: string
+  position: number
+  createdAt: string
+}
+
+export interface TagTable {
+  id: string
+  slug: string
+  name: string
+  description: string
+  createdAt: string
+}
+
+export interface PersonTable {
+  id: string
+  slug: string
+  name: string
+  bio: string
+  createdAt: string
+}
+
+export interface MediaTable {
+  id: string
+  storageKey: string
+  mimeType: string
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+  variants: string
+  alt: string
+  createdAt: string
+}
+
+export interface SettingTable {
+  key: string
+  value: string
+}
+
+/** Rows that get an autoincrement key would use Generated<>; kept for later tables. */
+export type AutoId = Generated<number>

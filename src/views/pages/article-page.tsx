@@ -1,0 +1,57 @@
+import { raw } from 'hono/html'
+import type { Article } from '../../content/articles/article.js'
+import { absoluteUrl, paths } from '../../http/paths.js'
+import { Byline } from '../components/byline.js'
+import { Picture } from '../components/picture.js'
+import { Layout } from '../layout.js'
+import type { SiteView } from '../site-view.js'
+
+/** The article page: section, headline, dek, byline, hero picture, body, tags. */
+export function ArticlePage({ site, article }: { site: SiteView; article: Article }) {
+  const hero = article.hero
+  const description = article.dek || summarise(article.body.html)
+  return (
+    <Layout
+      site={site}
+      title={article.headline}
+      description={description}
+      canonical={article.canonicalUrl ?? absoluteUrl(site.siteUrl, paths.article(article.slug))}
+      language={article.language}
+    >
+      <article class="article">
+        <header>
+          {article.section && <a class="kicker" href={paths.section(article.section.slug)}>{article.section.name}</a>}
+          <h1>{article.headline}</h1>
+          {article.dek && <p class="dek">{article.dek}</p>}
+          <Byline article={article} language={article.language} />
+        </header>
+        {hero && (
+          <figure class="hero">
+            <Picture picture={hero.picture} alt={hero.alt} sizes="(min-width: 46.5rem) 44rem, 100vw" priority />
+            {(hero.caption || hero.credit) && (
+              <figcaption>
+                {hero.caption}
+                {hero.credit && <span class="credit">{hero.credit}</span>}
+              </figcaption>
+            )}
+          </figure>
+        )}
+        <div class="body">{raw(article.body.html)}</div>
+        {article.tags.length > 0 && (
+          <ul class="tags" aria-label="Tags">
+            {article.tags.map((t) => <li><a href={paths.tag(t.slug)} rel="tag">{t.name}</a></li>)}
+          </ul>
+        )}
+      </article>
+    </Layout>
+  )
+}
+
+/** The opening of the body as plain text, for a description when there is no dek. */
+function summarise(html: string, max = 160): string {
+  const text = html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ').trim()
+  if (text.length <= max) return text
+  const cut = text.slice(0, max)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
+}
