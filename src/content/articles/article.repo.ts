@@ -14,6 +14,12 @@ const SUMMARY_COLUMNS = [
   'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
+/**
+ * A scheduled article is public once its time has come, even if no scheduler has run yet:
+ * readers never depend on a background job being up.
+ */
+const PUBLIC_STATUSES: ArticleStatus[] = ['published', 'scheduled']
+
 /** Which published articles a listing shows: all of them, or those of one section, tag or author. */
 export type ArticleScope =
   | { kind: 'all' }
@@ -37,7 +43,7 @@ export async function listPublicArticles(
   db: Db, scope: ArticleScope, { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<Page<ArticleSummary>> {
   const base = scoped(db, scope)
-    .where('a.status', '=', 'published')
+    .where('a.status', 'in', PUBLIC_STATUSES)
     .where('a.publishedAt', '<=', now.toISOString())
   const [{ total }] = [await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()]
   const rows = await base
@@ -63,7 +69,7 @@ function scoped(db: Db, scope: ArticleScope) {
 /** The article at `slug` if a reader may see it now. */
 export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): Promise<Article | undefined> {
   const row = await db.selectFrom('articles').selectAll()
-    .where('slug', '=', slug).where('status', '=', 'published').where('publishedAt', '<=', now.toISOString())
+    .where('slug', '=', slug).where('status', 'in', PUBLIC_STATUSES).where('publishedAt', '<=', now.toISOString())
     .executeTakeFirst()
   return row ? (await withBodies(db, [row]))[0] : undefined
 }

@@ -68,9 +68,10 @@ export type ArticleInput = z.input<typeof ArticleInput>
 export type ValidArticleInput = z.output<typeof ArticleInput>
 
 /**
- * Whether a reader may see the article now: published, and its publication time has come.
+ * Whether a reader may see the article now: published or scheduled, and its publication time
+ * has come (a due scheduled article is public before any job marks it published).
  * @example isPublic(article, new Date())
  */
 export function isPublic(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
-  return article.status === 'published' && article.publishedAt !== null && article.publishedAt <= now
+  return article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now
 }

@@ -1,0 +1,97 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { runCli, startServer } from '../support/cli.js'
+import { hasBuild } from '../support/requirements.js'
+
+const capture = (headline: string) => `${headline}\n\n· 1 min read\n\nA picture\n\nA paragraph of the story.\n`
+
+/** Every row of every table in the site's SQLite file. */
+function snapshot(dataDir: string): string {
+  const db = new SQLite(path.join(dataDir, 'masthead.db'), { readonly: true })
+  try {
+    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[]
+    return JSON.stringify(tables.map((t) => [t, db.prepare(`select * from "${t}" order by 1`).all()]))
+  } finally {
+    db.close()
+  }
+}
+
+describe.runIf(hasBuild())('masthead CLI', () => {
+  let dir: string
+  const env = () => ({ MASTHEAD_DATA_DIR: path.join(dir, 'data') })
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-cli-')) })
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  it('migrate creates the database in MASTHEAD_DATA_DIR and is idempotent', () => {
+    const first = runCli(['migrate'], env())
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toMatch(/Applied 1 migration\(s\).*0001-initial/)
+    expect(fs.existsSync(path.join(dir, 'data', 'masthead.db'))).toBe(true)
+    expect(runCli(['migrate'], env()).stdout).toMatch(/is up to date/)
+  })
+
+  it('import reports what it created and refuses bad files naming them, with a non-zero exit and an unchanged database', () => {
+    const good = path.join(dir, 'good.txt')
+    fs.writeFileSync(good, capture('Harbour wall repaired'))
+    const ok = runCli(['import', good], env())
+    expect(ok.status, ok.stderr).toBe(0)
+    expect(ok.stdout).toContain('created "Harbour wall repaired"')
+    expect(ok.stdout).toContain('/harbour-wall-repaired/')
+    const before = snapshot(env().MASTHEAD_DATA_DIR)
+
+    const bad: [string, string | Buffer, RegExp][] = [
+      ['empty.txt', '', /empty\.txt: the file is empty/],
+      ['bogus.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /bogus\.txt: not a recognised format/],
+      ['no-headline.txt', '· 1 min read\n\nalt\n\nText.', /no-headline\.txt, line 1: no headline/],
+    ]
+    for (const [name, content, message] of bad) {
+      const file = path.join(dir, name)
+      fs.writeFileSync(file, content)
+      const result = runCli(['import', good, file], env())
+      expect(result.status, name).toBe(1)
+      expect(result.stderr, name).toMatch(message)
+      expect(result.stderr, name).toContain('Nothing was imported.')
+      expect(snapshot(env().MASTHEAD_DATA_DIR), name).toBe(before)
+    }
+    const missing = runCli(['import', path.join(dir, 'absent.txt')], env())
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/absent\.txt: no such file/)
+  })
+
+  it('explains its usage and rejects unknown commands and bad settings', () => {
+    expect(runCli(['--help'], env()).stdout).toMatch(/serve.*\n.*migrate.*\n.*import FILE/)
+    const unknown = runCli(['publish-everything'], env())
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toContain('unknown command "publish-everything"')
+    const badPort = runCli(['migrate'], { ...env(), PORT: 'eighty' })
+    expect(badPort.status).toBe(2)
+    expect(badPort.stderr).toMatch(/PORT/)
+    expect(runCli(['import'], env()).status).toBe(2)
+  })
+
+  it('serve fills an empty site with the demo newspaper and prints its URL', async () => {
+    const server = await startServer(env())
+    try {
+      expect(server.output()).toContain(`Masthead is ready at ${server.url}/`)
+      expect(server.output()).toMatch(/added \d+ demo articles/)
+      const home = await (await fetch(`${server.url}/`)).text()
+      expect(home).toContain('The Port Alder Ledger')
+      const links = [...home.matchAll(/<h2><a href="(\/[^"/]+\/)">/g)].map((m) => m[1]!)
+      expect(links.length).toBeGreaterThanOrEqual(5)
+      for (const link of links) {
+        const res = await fetch(server.url + link)
+        expect(res.status, link).toBe(200)
+        const html = await res.text()
+        const picture = html.match(/<figure class="hero"><picture>.*?<img src="([^"]+)"/s)?.[1]
+        expect(picture, link).toBeDefined()
+        const image = await fetch(server.url + picture)
+        expect(image.headers.get('content-type'), link).toBe('image/jpeg')
+      }
+    } finally {
+      await server.stop()
+    }
+  })
+})
