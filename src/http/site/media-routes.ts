@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { isValidFileKey } from '../../storage/files/file-store.js'
 import type { AppDeps } from '../app.js'
+import { CACHE } from '../cache-control.js'
 
 const TYPES: Record<string, string> = {
   jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif',
@@ -21,7 +22,7 @@ export function mediaRoutes({ files }: Pick<AppDeps, 'files'>): Hono {
     if (!data) return c.notFound()
     return c.body(new Uint8Array(data), 200, {
       'Content-Type': type,
-      'Cache-Control': 'public, max-age=31536000, immutable',
+      'Cache-Control': CACHE.immutable,
       'Content-Length': String(data.length),
     })
   })

@@ -10,6 +10,7 @@ import { ListingPage } from '../../views/pages/listing-page.js'
 import { ErrorPage, NotFoundPage } from '../../views/pages/not-found-page.js'
 import type { SiteView } from '../../views/site-view.js'
 import type { AppDeps } from '../app.js'
+import { CACHE } from '../cache-control.js'
 import { absoluteUrl, paths } from '../paths.js'
 
 export const ARTICLES_PER_PAGE = 12
@@ -27,7 +28,7 @@ export function siteRoutes(deps: Deps): Hono {
     sections: await listSections(db),
   })
   const html = (c: Context, body: unknown, status: 200 | 404 = 200) =>
-    c.html(body as string, status, { 'Cache-Control': 'public, max-age=0, must-revalidate' })
+    c.html(body as string, status, { 'Cache-Control': status === 200 ? CACHE.page : CACHE.notFound })
   const notFound = async (c: Context) => html(c, <NotFoundPage site={await siteView()} />, 404)
 
   /** Renders page `n` of a list, or the 404 page past its end. */
