@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { paths } from '../http/paths.js'
+import { SITE_ICON_PATH } from './metadata/publisher.js'
 import { siteCss } from './site-css.js'
 import type { SiteView } from './site-view.js'
 
@@ -33,7 +34,7 @@ export function Layout({ site, title, description, canonical, language, head, ch
           <meta name="color-scheme" content="light dark" />
           <meta name="theme-color" content="#fdfcf9" media="(prefers-color-scheme: light)" />
           <meta name="theme-color" content="#121316" media="(prefers-color-scheme: dark)" />
-          <link rel="icon" href="data:," />
+          <link rel="icon" type="image/png" href={SITE_ICON_PATH} />
           {head}
           <style>{raw(siteCss)}</style>
         </head>

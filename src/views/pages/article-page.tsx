@@ -4,19 +4,22 @@ import { absoluteUrl, paths } from '../../http/paths.js'
 import { Byline } from '../components/byline.js'
 import { Picture } from '../components/picture.js'
 import { Layout } from '../layout.js'
+import { ArticleMetadata } from '../metadata/article-metadata.js'
 import type { SiteView } from '../site-view.js'
 
 /** The article page: section, headline, dek, byline, hero picture, body, tags. */
 export function ArticlePage({ site, article }: { site: SiteView; article: Article }) {
   const hero = article.hero
   const description = article.dek || summarise(article.body.html)
+  const canonical = article.canonicalUrl ?? absoluteUrl(site.siteUrl, paths.article(article.slug))
   return (
     <Layout
       site={site}
       title={article.headline}
       description={description}
-      canonical={article.canonicalUrl ?? absoluteUrl(site.siteUrl, paths.article(article.slug))}
+      canonical={canonical}
       language={article.language}
+      head={<ArticleMetadata article={article} site={site} canonical={canonical} description={description} />}
     >
       <article class="article">
         <header>

@@ -5,6 +5,7 @@ import { ArticleCard, ArticleMeta } from '../components/article-card.js'
 import { Pagination } from '../components/pagination.js'
 import { Picture } from '../components/picture.js'
 import { Layout } from '../layout.js'
+import { HomeMetadata } from '../metadata/home-metadata.js'
 import type { SiteView } from '../site-view.js'
 
 /** The front page: on page 1 a lead story, then the rest as cards; later pages are plain lists. */
@@ -17,6 +18,7 @@ export function HomePage({ site, page }: { site: SiteView; page: Page<ArticleSum
       title={page.page > 1 ? `Page ${page.page}` : undefined}
       description={settings.description}
       canonical={absoluteUrl(site.siteUrl, paths.home(page.page))}
+      head={page.page === 1 && <HomeMetadata site={site} canonical={absoluteUrl(site.siteUrl, paths.home())} />}
     >
       <h1 class="list-title">{page.page > 1 ? `Latest news, page ${page.page}` : 'Latest news'}</h1>
       {page.items.length === 0 && <p>Nothing has been published yet.</p>}
