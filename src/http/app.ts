@@ -6,6 +6,7 @@ import type { FileStore } from '../storage/files/file-store.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
 import { mediaRoutes } from './site/media-routes.js'
+import { sitemapRoutes } from './site/sitemap-routes.js'
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
 import { securityHeaders } from './security-headers.js'
 
@@ -29,6 +30,7 @@ export function createApp(deps: AppDeps): Hono {
   app.use(addTrailingSlash())
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
+  app.route('/', sitemapRoutes(deps))
   app.route('/', siteRoutes(deps))
   app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
   app.onError(async (error, c) => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,6 +16,7 @@ function requirement(name: string, envVar: string, present: boolean, hint: strin
   if (present) return true
   const message = `${name} is missing: ${hint}`
   if (process.env[envVar] === '1') throw new Error(`${message} (${envVar}=1, so this cannot be skipped)`)
+  if (process.env.CI === 'true') throw new Error(`${message} (CI=true, so this cannot be skipped)`)
   if (!warned.has(name)) {
     warned.add(name)
     process.stderr.write(`\n[masthead tests] skipping suites that need ${name}: ${hint}\n`)
@@ -31,5 +33,8 @@ export const hasBrowser = () =>
 
 export const hasBuild = () =>
   requirement('the built CLI', 'MASTHEAD_REQUIRE_BROWSER', fs.existsSync(path.join(projectRoot, 'dist/cli/main.js')), 'no dist/ (run npm run build; npm test does)')
+
+export const hasXmllint = () =>
+  requirement('xmllint', 'MASTHEAD_REQUIRE_XMLLINT', spawnSync('xmllint', ['--version']).status === 0, 'no xmllint on PATH (apt-get install libxml2-utils)')
 
 export const sharedFile = (relative: string) => path.join(sharedRoot, relative)
