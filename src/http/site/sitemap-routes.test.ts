@@ -101,7 +101,7 @@ describe.runIf(hasXmllint())('sitemaps', () => {
       dek: '', wordCount: 1, imageCount: 0, readingMinutes: 1, heroAlt: '', heroCaption: '', heroCredit: '', language: 'en',
       status: 'published', createdAt: stamp(i), updatedAt: stamp(i), publishedAt: stamp(i),
     }))
-    for (let i = 0; i < rows.length; i += 2000) await site.db.insertInto('articles').values(rows.slice(i, i + 2000)).execute()
+    for (let i = 0; i < rows.length; i += 1000) await site.db.insertInto('articles').values(rows.slice(i, i + 1000)).execute()
 
     const index = await fetchXml('/sitemap.xml')
     expect(locs(index.xml).filter((l) => l!.includes('sitemap-articles'))).toEqual([1, 2].map((n) => `${TEST_SITE_URL}/sitemap-articles-${n}.xml`))
