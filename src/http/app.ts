@@ -8,6 +8,8 @@ import { iconRoutes } from './site/icon-routes.js'
 import { mediaRoutes } from './site/media-routes.js'
 import { sitemapRoutes } from './site/sitemap-routes.js'
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
+import { compress } from './compress.js'
+import { conditionalGet } from './conditional-get.js'
 import { securityHeaders } from './security-headers.js'
 
 export interface AppDeps {
@@ -26,6 +28,9 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.use(securityHeaders())
+  // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
+  app.use(compress())
+  app.use(conditionalGet())
   // Runs after the routes: only a URL that found nothing is sent on to its trailing-slash form.
   app.use(addTrailingSlash())
   app.route('/media', mediaRoutes(deps))

@@ -2,6 +2,7 @@ import { newId } from '../../core/ids.js'
 import { err, ok, type Result } from '../../core/result.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
 import { renderBody } from '../body/render-body.js'
+import { markContentChanged } from '../site-changes.js'
 import { ArticleInput, type Article, type ValidArticleInput } from './article.js'
 import { findArticleById, findArticleIdBySourceKey, isSlugTaken } from './article.repo.js'
 import { readingMinutes } from './reading-time.js'
@@ -74,6 +75,7 @@ export async function saveArticle(db: Db, input: ArticleInput, now: Date): Promi
     if (existing) await trx.updateTable('articles').set(row).where('id', '=', id).execute()
     else await trx.insertInto('articles').values({ ...row, id, createdAt: now.toISOString() }).execute()
     await replaceOrdered(trx, id, valid)
+    await markContentChanged(trx, now)
     return ok({ article: (await findArticleById(trx, id))!, created: !existing })
   })
 }

@@ -1,5 +1,6 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
+import { markContentChanged } from '../site-changes.js'
 import { slugify } from '../articles/slug.js'
 import type { Person } from '../taxonomy.js'
 
@@ -19,5 +20,6 @@ export async function ensurePerson(db: Db, input: { name: string; slug?: string;
   if (existing) return existing
   const row = { id: newId(now), slug, name: input.name.trim(), bio: input.bio ?? '', createdAt: now.toISOString() }
   await db.insertInto('people').values(row).execute()
+  await markContentChanged(db, now)
   return { id: row.id, slug: row.slug, name: row.name, bio: row.bio }
 }

@@ -1,5 +1,6 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
+import { markContentChanged } from '../site-changes.js'
 import { slugify } from '../articles/slug.js'
 import type { Section } from '../taxonomy.js'
 
@@ -24,6 +25,7 @@ export async function ensureSection(db: Db, input: { name: string; slug?: string
   const position = Number((await db.selectFrom('sections').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
   const row = { id: newId(now), slug, name: input.name.trim(), description: input.description ?? '', position, createdAt: now.toISOString() }
   await db.insertInto('sections').values(row).execute()
+  await markContentChanged(db, now)
   return { id: row.id, slug: row.slug, name: row.name, description: row.description }
 }
 

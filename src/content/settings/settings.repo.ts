@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/connect.js'
+import { markContentChanged } from '../site-changes.js'
 
 /** Site-wide settings with their defaults; stored as key/value rows. */
 export interface SiteSettings {
@@ -22,7 +23,8 @@ export async function readSettings(db: Db): Promise<SiteSettings> {
   return settings
 }
 
-export async function writeSettings(db: Db, changes: Partial<SiteSettings>): Promise<void> {
+export async function writeSettings(db: Db, changes: Partial<SiteSettings>, now: Date = new Date()): Promise<void> {
+  await markContentChanged(db, now)
   for (const [key, value] of Object.entries(changes)) {
     if (value === undefined) continue
     await db.insertInto('settings').values({ key, value })

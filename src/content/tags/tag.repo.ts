@@ -1,5 +1,6 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
+import { markContentChanged } from '../site-changes.js'
 import { slugify } from '../articles/slug.js'
 import type { Tag } from '../taxonomy.js'
 
@@ -19,5 +20,6 @@ export async function ensureTag(db: Db, input: { name: string; slug?: string; de
   if (existing) return existing
   const row = { id: newId(now), slug, name: input.name.trim(), description: input.description ?? '', createdAt: now.toISOString() }
   await db.insertInto('tags').values(row).execute()
+  await markContentChanged(db, now)
   return { id: row.id, slug: row.slug, name: row.name, description: row.description }
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
+import { replaceResponse } from '../replace-response.js'
 
 /**
  * Sends `/some-article` on to `/some-article/` when only the slashed form exists. Runs after
@@ -12,6 +13,6 @@ export function addTrailingSlash(): MiddlewareHandler {
     if (c.res.status !== 404 || (method !== 'GET' && method !== 'HEAD')) return
     if (path.endsWith('/') || path.startsWith('//') || /\.[a-z0-9]+$/i.test(path)) return
     const url = new URL(c.req.url) // its pathname is percent-encoded: no CR/LF can reach the header
-    c.res = new Response(null, { status: 301, headers: { Location: `${url.pathname}/${url.search}` } })
+    replaceResponse(c, new Response(null, { status: 301, headers: { Location: `${url.pathname}/${url.search}` } }))
   }
 }

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
+import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
 import { findTagBySlug } from '../../content/tags/tag.repo.js'
 import { ArticlePage } from '../../views/pages/article-page.js'
@@ -27,8 +28,11 @@ export function siteRoutes(deps: Deps): Hono {
     siteUrl: deps.siteUrl,
     sections: await listSections(db),
   })
-  const html = (c: Context, body: unknown, status: 200 | 404 = 200) =>
-    c.html(body as string, status, { 'Cache-Control': status === 200 ? CACHE.page : CACHE.notFound })
+  const html = async (c: Context, body: unknown, status: 200 | 404 = 200) => {
+    if (status !== 200) return c.html(body as string, status, { 'Cache-Control': CACHE.notFound })
+    const lastModified = httpDate(await lastSiteChange(db, clock.now()))
+    return c.html(body as string, 200, { 'Cache-Control': CACHE.page, 'Last-Modified': lastModified })
+  }
   const notFound = async (c: Context) => html(c, <NotFoundPage site={await siteView()} />, 404)
 
   /** Renders page `n` of a list, or the 404 page past its end. */

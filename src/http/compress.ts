@@ -1,0 +1,65 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import type { MiddlewareHandler } from 'hono'
+import { replaceResponse } from './replace-response.js'
+import { ENCODING_ETAG_SUFFIX } from './conditional-get.js'
+
+const COMPRESSIBLE = /^(text\/|application\/(xml|json|javascript|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/
+/** Below this a compressed answer saves less than its headers cost. */
+const MIN_BYTES = 1024
+
+type Encoding = keyof typeof ENCODING_ETAG_SUFFIX
+
+/**
+ * Compresses text answers with brotli or gzip, whichever the client prefers (brotli on a tie),
+ * marks them `Vary: Accept-Encoding`, and gives each encoding its own strong ETag.
+ * Must wrap `conditionalGet()`, so ETags are taken from the uncompressed bytes.
+ */
+export function compress(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    // A 304 already carries the tag the client holds, encoding suffix included.
+    if (c.res.status === 304 || c.res.status === 204 || !c.res.body) return
+    const type = c.res.headers.get('Content-Type') ?? ''
+    if (!COMPRESSIBLE.test(type) || c.res.headers.has('Content-Encoding')) return
+    const headers = new Headers(c.res.headers)
+    headers.append('Vary', 'Accept-Encoding')
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding') ?? '')
+    const etag = headers.get('ETag')
+    const bytes = new Uint8Array(await c.res.arrayBuffer())
+    if (!encoding || bytes.length < MIN_BYTES) {
+      replaceResponse(c, new Response(bytes, { status: c.res.status, headers }))
+      return
+    }
+    const packed = encoding === 'br'
+      ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      : gzipSync(bytes, { level: 6 })
+    headers.set('Content-Encoding', encoding)
+    headers.set('Content-Length', String(packed.length))
+    if (etag) headers.set('ETag', withSuffix(etag, encoding))
+    replaceResponse(c, new Response(new Uint8Array(packed), { status: c.res.status, headers }))
+  }
+}
+
+function withSuffix(etag: string, encoding: Encoding): string {
+  return etag.endsWith('"') ? `${etag.slice(0, -1)}${ENCODING_ETAG_SUFFIX[encoding]}"` : etag
+}
+
+/**
+ * The encoding to use for an Accept-Encoding header, or undefined for none.
+ * @example chooseEncoding('gzip, deflate, br') // 'br'
+ */
+export function chooseEncoding(acceptEncoding: string): Encoding | undefined {
+  const weights = new Map<string, number>()
+  for (const part of acceptEncoding.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';')
+    if (!name) continue
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
+    weights.set(name, q ? Number(q.slice(2)) || 0 : 1)
+  }
+  const weight = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0
+  const br = weight('br')
+  const gzip = weight('gzip')
+  if (br > 0 && br >= gzip) return 'br'
+  if (gzip > 0) return 'gzip'
+  return undefined
+}
