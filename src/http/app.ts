@@ -5,6 +5,7 @@ import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
+import { feedRoutes } from './site/feed-routes.js'
 import { mediaRoutes } from './site/media-routes.js'
 import { sitemapRoutes } from './site/sitemap-routes.js'
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))
+  app.route('/', feedRoutes(deps)) // before the site routes, whose /:slug/ would take /rss/ and /atom/
   app.route('/', siteRoutes(deps))
   app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
   app.onError(async (error, c) => {

@@ -4,6 +4,12 @@
  */
 const segment = (value: string) => encodeURIComponent(value)
 
+export const FEED_FORMATS = ['rss', 'atom', 'json'] as const
+export type FeedFormat = (typeof FEED_FORMATS)[number]
+
+/** What each feed format adds to the path of the listing it follows (`/`, `/section/world/`, …). */
+export const FEED_FILES: Record<FeedFormat, string> = { rss: 'rss/', atom: 'atom/', json: 'feed.json' }
+
 export const paths = {
   home: (page = 1) => (page > 1 ? `/page/${page}/` : '/'),
   article: (slug: string) => `/${segment(slug)}/`,
@@ -11,6 +17,8 @@ export const paths = {
   tag: (slug: string, page = 1) => `/tag/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
   author: (slug: string, page = 1) => `/author/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
   media: (key: string) => `/media/${key}`,
+  /** A feed of the listing at `listing`, e.g. `paths.feed('rss', paths.section('world'))` is `/section/world/rss/`. */
+  feed: (format: FeedFormat, listing = '/') => `${listing}${FEED_FILES[format]}`,
 }
 
 /** An absolute URL on the public site. */

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
 import { paths } from '../http/paths.js'
 import { SITE_ICON_PATH } from './metadata/publisher.js'
+import { feedLinks, type FeedLink } from './feed-links.js'
 import { siteCss } from './site-css.js'
 import type { SiteView } from './site-view.js'
 
@@ -13,13 +14,15 @@ interface LayoutProps {
   /** Absolute canonical URL, when the page has one. */
   canonical?: string
   language?: string
+  /** Feeds of this page's listing, announced after the site-wide feeds that every page announces. */
+  feeds?: FeedLink[]
   /** Extra tags for the head (OpenGraph, feeds, structured data). */
   head?: Child
   children: Child
 }
 
 /** The frame of every public page: head, masthead with section navigation, main, footer. */
-export function Layout({ site, title, description, canonical, language, head, children }: LayoutProps) {
+export function Layout({ site, title, description, canonical, language, feeds = [], head, children }: LayoutProps) {
   const { settings } = site
   return (
     <>
@@ -35,6 +38,7 @@ export function Layout({ site, title, description, canonical, language, head, ch
           <meta name="theme-color" content="#fdfcf9" media="(prefers-color-scheme: light)" />
           <meta name="theme-color" content="#121316" media="(prefers-color-scheme: dark)" />
           <link rel="icon" type="image/png" href={SITE_ICON_PATH} />
+          {[...feedLinks(site, settings.title), ...feeds].map((f) => <link rel="alternate" type={f.type} title={f.title} href={f.href} />)}
           {head}
           <style>{raw(siteCss)}</style>
         </head>

@@ -42,9 +42,7 @@ export interface Page<T> {
 export async function listPublicArticles(
   db: Db, scope: ArticleScope, { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<Page<ArticleSummary>> {
-  const base = scoped(db, scope)
-    .where('a.status', 'in', PUBLIC_STATUSES)
-    .where('a.publishedAt', '<=', now.toISOString())
+  const base = publicIn(db, scope, now)
   const [{ total }] = [await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()]
   const rows = await base
     .select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const))
@@ -54,6 +52,27 @@ export async function listPublicArticles(
   const items = await withRelations(db, rows)
   const count = Number(total)
   return { items, total: count, page, perPage, pages: Math.max(1, Math.ceil(count / perPage)) }
+}
+
+/**
+ * The newest public articles of a scope with their bodies, for feeds: one query for the articles
+ * and four for their relations, however many there are.
+ * @example const latest = await listPublicArticlesWithBodies(db, { kind: 'tag', tagId }, { limit: 20, now })
+ */
+export async function listPublicArticlesWithBodies(
+  db: Db, scope: ArticleScope, { limit, now }: { limit: number; now: Date },
+): Promise<Article[]> {
+  const rows = await publicIn(db, scope, now).selectAll('a')
+    .orderBy('a.publishedAt', 'desc').orderBy('a.id', 'desc')
+    .limit(limit)
+    .execute()
+  return withBodies(db, rows)
+}
+
+function publicIn(db: Db, scope: ArticleScope, now: Date) {
+  return scoped(db, scope)
+    .where('a.status', 'in', PUBLIC_STATUSES)
+    .where('a.publishedAt', '<=', now.toISOString())
 }
 
 function scoped(db: Db, scope: ArticleScope) {

@@ -44,6 +44,15 @@ export function renderBody(format: BodyFormat, source: string): RenderedBody {
   return { html, text, words: countWords(text), images }
 }
 
+/**
+ * The visible text of stored body HTML, blocks separated by blank lines and entities decoded,
+ * for plain-text excerpts.
+ * @example bodyText('<p>Fish &#x26; chips</p><p>Two</p>') // 'Fish & chips\n\nTwo'
+ */
+export function bodyText(html: string): string {
+  return blockText(htmlToHast.parse(html) as Root)
+}
+
 /** Links open safely; pictures inside a body load lazily (the hero is the one eager picture). */
 function finishLinksAndImages() {
   return (tree: Root) => {

@@ -2,6 +2,7 @@ import type { ArticleSummary } from '../../content/articles/article.js'
 import type { Page } from '../../content/articles/article.repo.js'
 import { ArticleCard } from '../components/article-card.js'
 import { Pagination } from '../components/pagination.js'
+import { feedLinks } from '../feed-links.js'
 import { Layout } from '../layout.js'
 import type { SiteView } from '../site-view.js'
 
@@ -25,6 +26,7 @@ export function ListingPage({ site, kind, name, description, canonical, page, pa
       title={page.page > 1 ? `${name}, page ${page.page}` : name}
       description={description || `${kind}: ${name} – the latest articles from ${site.settings.title}.`}
       canonical={canonical}
+      feeds={feedLinks(site, `${site.settings.title} – ${name}`, pageUrl(1))}
     >
       <header class="listing-head">
         <p class="list-title">{kind}</p>
