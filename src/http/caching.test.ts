@@ -41,6 +41,15 @@ describe('ETag and Last-Modified', () => {
     expect((await request('/story/', { 'If-Modified-Since': lastModified, 'If-None-Match': '"stale"' })).status).toBe(200)
   })
 
+  it('gives feeds ETags and Last-Modified too', async () => {
+    await addArticle(site.db, { headline: 'Story', body })
+    for (const path of ['/rss/', '/atom/', '/feed.json', '/sitemap.xml']) {
+      const first = await request(path)
+      expect(first.headers.get('last-modified') ?? (path === '/sitemap.xml' ? 'n/a' : null), path).not.toBeNull()
+      expect((await request(path, { 'If-None-Match': first.headers.get('etag')! })).status, path).toBe(304)
+    }
+  })
+
   it('does not answer 304 for 404s', async () => {
     const res = await request('/missing/', { 'If-None-Match': '*' })
     expect(res.status).toBe(404)
@@ -53,6 +62,7 @@ describe('Cache-Control classes', () => {
     const { picture } = await storePicture(site.db, site.files, await placeholderPicture('c', { width: 300, height: 200 }), {}, now)
     const cases: [string, string][] = [
       ['/', CACHE.page], ['/story/', CACHE.page], ['/robots.txt', CACHE.page], ['/sitemap.xml', CACHE.page],
+      ['/rss/', CACHE.page], ['/atom/', CACHE.page], ['/feed.json', CACHE.page],
       ['/no-such-page/', CACHE.notFound], [`/media/${picture.key}`, CACHE.immutable],
     ]
     for (const [path, expected] of cases) expect((await request(path)).headers.get('cache-control'), path).toBe(expected)

@@ -3,6 +3,7 @@ import { listPublicArticlesWithBodies, type ArticleScope } from '../../content/a
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { readSettings } from '../../content/settings/settings.repo.js'
+import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { findTagBySlug } from '../../content/tags/tag.repo.js'
 import { FEED_FORMAT_INFO } from '../../views/feeds/feed-formats.js'
 import { toFeed } from '../../views/feeds/feed.js'
@@ -56,7 +57,8 @@ export function feedRoutes(deps: Deps): Hono {
     ])
     const feed = toFeed({ settings, siteUrl, listing: found.listing, articles, scope: found.named })
     const { type, render } = FEED_FORMAT_INFO[format]
-    return c.body(render(feed), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': CACHE.page })
+    const lastModified = httpDate(await lastSiteChange(db, clock.now()))
+    return c.body(render(feed), 200, { 'Content-Type': `${type}; charset=utf-8`, 'Cache-Control': CACHE.page, 'Last-Modified': lastModified })
   }
 
   for (const [prefix, find] of scopes) {

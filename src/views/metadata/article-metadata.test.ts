@@ -103,9 +103,9 @@ describe('article page metadata', () => {
   })
 
   it('leaves out what an article does not have', async () => {
-    const article = await addArticle(site.db, { headline: 'Plain note', body: { format: 'markdown', source: 'Just text, no dek.' } })
+    const article = await addArticle(site.db, { headline: 'Plain note', body: { format: 'markdown', source: 'Fish & chips, no dek.' } })
     const head = readHead(await (await site.app.request(`/${article.slug}/`)).text())
-    expect(head.meta('description')).toBe('Just text, no dek.')
+    expect(head.meta('description')).toBe('Fish & chips, no dek.')
     expect(head.meta('og:image')).toBeUndefined()
     expect(head.meta('article:section')).toBeUndefined()
     expect(head.all('article:tag')).toEqual([])

@@ -3,6 +3,7 @@ import type { Article } from '../../content/articles/article.js'
 import { absoluteUrl, paths } from '../../http/paths.js'
 import { Byline } from '../components/byline.js'
 import { Picture } from '../components/picture.js'
+import { excerpt } from '../excerpt.js'
 import { Layout } from '../layout.js'
 import { ArticleMetadata } from '../metadata/article-metadata.js'
 import type { SiteView } from '../site-view.js'
@@ -10,7 +11,7 @@ import type { SiteView } from '../site-view.js'
 /** The article page: section, headline, dek, byline, hero picture, body, tags. */
 export function ArticlePage({ site, article }: { site: SiteView; article: Article }) {
   const hero = article.hero
-  const description = article.dek || summarise(article.body.html)
+  const description = article.dek || excerpt(article.body.html, 160)
   const canonical = article.canonicalUrl ?? absoluteUrl(site.siteUrl, paths.article(article.slug))
   return (
     <Layout
@@ -48,13 +49,4 @@ export function ArticlePage({ site, article }: { site: SiteView; article: Articl
       </article>
     </Layout>
   )
-}
-
-/** The opening of the body as plain text, for a description when there is no dek. */
-function summarise(html: string, max = 160): string {
-  const text = html.replace(/<[^>]*>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ').trim()
-  if (text.length <= max) return text
-  const cut = text.slice(0, max)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`
 }
