@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from './feed.js'
 import { MEDIA_RSS_NS, mediaContent } from './media-rss.js'
-import { element, textElement, xmlDocument, type Xml } from './xml.js'
+import { element, textElement, xmlDocument, type Xml } from '../xml.js'
 
 /**
  * Writes a feed as Atom 1.0 (RFC 4287). Titles and summaries are plain text, the body is

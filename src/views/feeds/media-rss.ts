@@ -1,5 +1,5 @@
 import type { FeedImage } from './feed.js'
-import { element, textElement, type Xml } from './xml.js'
+import { element, textElement, type Xml } from '../xml.js'
 
 /** The Media RSS namespace, declared on the root of any feed that uses `mediaContent`. */
 export const MEDIA_RSS_NS = 'http://search.yahoo.com/mrss/'

@@ -1,6 +1,6 @@
 import type { Feed, FeedItem } from './feed.js'
 import { MEDIA_RSS_NS, mediaContent } from './media-rss.js'
-import { element, textElement, xmlDocument, type Xml } from './xml.js'
+import { element, textElement, xmlDocument, type Xml } from '../xml.js'
 
 /**
  * Writes a feed as RSS 2.0, with the full body in `content:encoded`, bylines as `dc:creator` and
