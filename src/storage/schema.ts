@@ -24,6 +24,8 @@ export interface ArticleTable {
   bodyFormat: string
   bodySource: string
   bodyHtml: string
+  /** The visible text of the body, for the search index. */
+  bodyText: string
   wordCount: number
   imageCount: number
   readingMinutes: number
