@@ -4,7 +4,9 @@ import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
+import { assetRoutes } from './site/asset-routes.js'
 import { mediaRoutes } from './site/media-routes.js'
+import { searchRoutes } from './site/search-routes.js'
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
 import { securityHeaders } from './security-headers.js'
 
@@ -27,6 +29,9 @@ export function createApp(deps: AppDeps): Hono {
   // Runs after the routes: only a URL that found nothing is sent on to its trailing-slash form.
   app.use(addTrailingSlash())
   app.route('/media', mediaRoutes(deps))
+  // Before the site routes: their catch-all `/:slug/` would take `/search/` and `/assets/…`.
+  app.route('/', assetRoutes())
+  app.route('/', searchRoutes(deps))
   app.route('/', siteRoutes(deps))
   app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
   app.onError(async (error, c) => {

@@ -11,6 +11,14 @@ export const paths = {
   tag: (slug: string, page = 1) => `/tag/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
   author: (slug: string, page = 1) => `/author/${segment(slug)}/${page > 1 ? `page/${page}/` : ''}`,
   media: (key: string) => `/media/${key}`,
+  /** The search page; empty parameters are left out. */
+  search: (params: Record<string, string | number | undefined> = {}) => {
+    const query = new URLSearchParams()
+    for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, String(value))
+    const search = query.toString()
+    return search ? `/search/?${search}` : '/search/'
+  },
+  searchSuggest: '/search/suggest',
 }
 
 /** An absolute URL on the public site. */

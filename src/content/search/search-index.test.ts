@@ -99,6 +99,10 @@ describe('migration 0002', () => {
       expect(row.bodyText).toBe('Fish & chips by the esplanade.\n\nSecond para')
       expect(await find(db, 'esplanade')).toEqual(['Old story'])
       expect(await find(db, 'chips para')).toEqual(['Old story'])
+      // And it can be undone and redone.
+      expect((await migrator.migrateDown()).error).toBeUndefined()
+      expect(await migrateToLatest(db)).toEqual(['0002-search'])
+      expect(await find(db, 'esplanade')).toEqual(['Old story'])
     } finally {
       await db.destroy()
     }
