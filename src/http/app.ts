@@ -8,6 +8,8 @@ import { iconRoutes } from './site/icon-routes.js'
 import { feedRoutes } from './site/feed-routes.js'
 import { mediaRoutes } from './site/media-routes.js'
 import { sitemapRoutes } from './site/sitemap-routes.js'
+import { assetRoutes } from './site/asset-routes.js'
+import { searchRoutes } from './site/search-routes.js'
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
 import { compress } from './compress.js'
 import { conditionalGet } from './conditional-get.js'
@@ -38,6 +40,9 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))
   app.route('/', feedRoutes(deps)) // before the site routes, whose /:slug/ would take /rss/ and /atom/
+  // Before the site routes: their catch-all `/:slug/` would take `/search/` and `/assets/…`.
+  app.route('/', assetRoutes())
+  app.route('/', searchRoutes(deps))
   app.route('/', siteRoutes(deps))
   app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
   app.onError(async (error, c) => {

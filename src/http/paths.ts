@@ -19,6 +19,14 @@ export const paths = {
   media: (key: string) => `/media/${key}`,
   /** A feed of the listing at `listing`, e.g. `paths.feed('rss', paths.section('world'))` is `/section/world/rss/`. */
   feed: (format: FeedFormat, listing = '/') => `${listing}${FEED_FILES[format]}`,
+  /** The search page; empty parameters are left out. */
+  search: (params: Record<string, string | number | undefined> = {}) => {
+    const query = new URLSearchParams()
+    for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, String(value))
+    const search = query.toString()
+    return search ? `/search/?${search}` : '/search/'
+  },
+  searchSuggest: '/search/suggest',
 }
 
 /** An absolute URL on the public site. */

@@ -3,7 +3,8 @@ import type { Generated } from 'kysely'
 /**
  * The database as Kysely sees it, in camelCase (the CamelCasePlugin maps to snake_case columns).
  * Portable across SQLite and PostgreSQL: times are ISO-8601 UTC strings (they sort as text),
- * booleans are 0/1 integers, ids are 24-hex text.
+ * booleans are 0/1 integers, ids are 24-hex text. `Generated<>` marks columns with a database
+ * default, which inserts may leave out.
  */
 export interface Database {
   articles: ArticleTable
@@ -20,20 +21,22 @@ export interface ArticleTable {
   id: string
   slug: string
   headline: string
-  dek: string
+  dek: Generated<string>
   bodyFormat: string
   bodySource: string
   bodyHtml: string
-  wordCount: number
-  imageCount: number
-  readingMinutes: number
+  /** The visible text of the body, for the search index. */
+  bodyText: Generated<string>
+  wordCount: Generated<number>
+  imageCount: Generated<number>
+  readingMinutes: Generated<number>
   heroMediaId: string | null
-  heroAlt: string
-  heroCaption: string
-  heroCredit: string
+  heroAlt: Generated<string>
+  heroCaption: Generated<string>
+  heroCredit: Generated<string>
   status: string
   sectionId: string | null
-  language: string
+  language: Generated<string>
   canonicalUrl: string | null
   sourceKey: string | null
   createdAt: string
@@ -96,5 +99,3 @@ export interface SettingTable {
   value: string
 }
 
-/** Rows that get an autoincrement key would use Generated<>; kept for later tables. */
-export type AutoId = Generated<number>

@@ -48,6 +48,7 @@ export function Layout({ site, title, description, canonical, language, feeds = 
             <div class="wrap">
               <a class="site-title" href={paths.home()}>{settings.title}</a>
               {settings.description && <p class="site-tagline">{settings.description}</p>}
+              <a class="search-link" href={paths.search()}>Search</a>
               {site.sections.length > 0 && (
                 <nav class="sections" aria-label="Sections">
                   <ul>

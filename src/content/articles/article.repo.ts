@@ -7,7 +7,7 @@ import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
 import type { Article, ArticleStatus, ArticleSummary } from './article.js'
 
 type ArticleRow = Selectable<ArticleTable>
-type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml'>
+type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'bodyText'>
 
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
@@ -18,7 +18,7 @@ const SUMMARY_COLUMNS = [
  * A scheduled article is public once its time has come, even if no scheduler has run yet:
  * readers never depend on a background job being up.
  */
-const PUBLIC_STATUSES: ArticleStatus[] = ['published', 'scheduled']
+export const PUBLIC_STATUSES: ArticleStatus[] = ['published', 'scheduled']
 
 /** Which published articles a listing shows: all of them, or those of one section, tag or author. */
 export type ArticleScope =
@@ -97,6 +97,18 @@ export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): 
 export async function findArticleById(db: Db, id: string): Promise<Article | undefined> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
   return row ? (await withBodies(db, [row]))[0] : undefined
+}
+
+/**
+ * Summaries of the articles with these ids, in the order given; ids that match nothing are left out.
+ * Says nothing about visibility: the caller has already chosen which articles to show.
+ * @example const [first] = await findArticleSummaries(db, ['6744a1f0c3b2e19f8a7d5e21'])
+ */
+export async function findArticleSummaries(db: Db, ids: string[]): Promise<ArticleSummary[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('articles as a').select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const)).where('a.id', 'in', ids).execute()
+  const byId = new Map((await withRelations(db, rows)).map((s) => [s.id, s]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
 }
 
 export async function findArticleIdBySourceKey(db: Db, sourceKey: string): Promise<string | undefined> {

@@ -57,6 +57,7 @@ export async function saveArticle(db: Db, input: ArticleInput, now: Date): Promi
       bodyFormat: valid.body.format,
       bodySource: valid.body.source,
       bodyHtml: body.html,
+      bodyText: body.text,
       wordCount: body.words,
       imageCount: body.images,
       readingMinutes: readingMinutes({ words: body.words, pictures }),

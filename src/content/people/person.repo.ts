@@ -10,6 +10,11 @@ export async function findPersonBySlug(db: Db, slug: string): Promise<Person | u
   return db.selectFrom('people').select(columns).where('slug', '=', slug).executeTakeFirst()
 }
 
+/** Everyone with a byline, by name: for filters that offer a choice of authors. */
+export async function listPeople(db: Db): Promise<Person[]> {
+  return db.selectFrom('people').select(columns).orderBy('name').orderBy('slug').execute()
+}
+
 /**
  * Finds a person (a byline) by the slug of their name, or creates them.
  * @example const reporter = await ensurePerson(db, { name: 'Mara Lind' }, now)

@@ -98,7 +98,6 @@ describe.runIf(hasXmllint())('sitemaps', () => {
     const stamp = (i: number) => new Date(Date.parse('2020-01-01T00:00:00Z') + i * 1000).toISOString()
     const rows = Array.from({ length: total }, (_, i) => ({
       id: newId(), slug: `generated-${i}`, headline: `Generated ${i}`, bodyFormat: 'html', bodySource: '<p>x</p>', bodyHtml: '<p>x</p>',
-      dek: '', wordCount: 1, imageCount: 0, readingMinutes: 1, heroAlt: '', heroCaption: '', heroCredit: '', language: 'en',
       status: 'published', createdAt: stamp(i), updatedAt: stamp(i), publishedAt: stamp(i),
     }))
     for (let i = 0; i < rows.length; i += 1000) await site.db.insertInto('articles').values(rows.slice(i, i + 1000)).execute()

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely'
 import * as initial from './0001-initial.js'
+import * as search from './0002-search.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-search': search,
 }

@@ -1,0 +1,121 @@
+import { Migrator, sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { addArticle, createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
+import { openSqlite } from '../../storage/connect.js'
+import { migrateToLatest } from '../../storage/migrate.js'
+import { migrations } from '../../storage/migrations/index.js'
+import { saveArticle } from '../articles/save-article.js'
+import { parseSearchQuery } from './search-query.js'
+import { searchArticles } from './search.repo.js'
+import type { Db } from '../../storage/connect.js'
+
+const now = new Date(TEST_NOW)
+const HOUR = 3_600_000
+
+/** Headlines of the public articles matching `input`, as a reader at `at` would find them. */
+async function find(db: Db, input: string, at: Date = now): Promise<string[]> {
+  const query = parseSearchQuery(input)
+  if (!query.ok) throw new Error(`no terms in ${input}`)
+  return (await searchArticles(db, query.value, {}, { page: 1, perPage: 50, now: at })).items.map((h) => h.article.headline)
+}
+
+describe('the index follows every write to articles', () => {
+  let site: Awaited<ReturnType<typeof createTestSite>>
+  beforeEach(async () => { site = await createTestSite() })
+  afterEach(async () => { await site.close() })
+
+  const save = async (input: Parameters<typeof saveArticle>[1], at = now) => {
+    const result = await saveArticle(site.db, input, at)
+    if (!result.ok) throw new Error(JSON.stringify(result.error))
+    return result.value.article
+  }
+
+  it('finds an article once it is published, and not while it is a draft', async () => {
+    const draft = { headline: 'Harbour dredging plan', body: { format: 'markdown' as const, source: 'The silt must go.' }, sourceKey: 'k1' }
+    await save({ ...draft, status: 'draft' })
+    expect(await find(site.db, 'dredging')).toEqual([])
+    await save({ ...draft, status: 'published' })
+    expect(await find(site.db, 'dredging')).toEqual(['Harbour dredging plan'])
+    expect(await find(site.db, 'silt')).toEqual(['Harbour dredging plan'])
+  })
+
+  it('finds the new words of an updated article, and no longer its old ones', async () => {
+    await save({ headline: 'Tram line opens', body: { format: 'markdown', source: 'Passengers cheered the **tramway**.' }, status: 'published', sourceKey: 'k2' })
+    expect(await find(site.db, 'tramway')).toHaveLength(1)
+    await save({ headline: 'Cable car opens', body: { format: 'markdown', source: 'Passengers cheered the *gondola*.' }, status: 'published', sourceKey: 'k2' }, new Date(now.getTime() + 1000))
+    expect(await find(site.db, 'tramway')).toEqual([])
+    expect(await find(site.db, 'tram')).toEqual([])
+    expect(await find(site.db, 'gondola')).toEqual(['Cable car opens'])
+    expect(await find(site.db, 'cable')).toEqual(['Cable car opens'])
+  })
+
+  it('drops an article unpublished back to draft', async () => {
+    const article = { headline: 'Budget vote delayed', body: { format: 'markdown' as const, source: 'Councillors disagreed.' }, sourceKey: 'k3' }
+    await save({ ...article, status: 'published' })
+    expect(await find(site.db, 'councillors')).toHaveLength(1)
+    await save({ ...article, status: 'draft' })
+    expect(await find(site.db, 'councillors')).toEqual([])
+  })
+
+  it('drops a deleted article, whoever deletes it', async () => {
+    const article = await addArticle(site.db, { headline: 'Lighthouse keeper retires' })
+    await addArticle(site.db, { headline: 'Lighthouse repainted' })
+    expect(await find(site.db, 'lighthouse')).toHaveLength(2)
+    await site.db.deleteFrom('articles').where('id', '=', article.id).execute()
+    expect(await find(site.db, 'lighthouse')).toEqual(['Lighthouse repainted'])
+    const indexed = await sql<{ n: number }>`select count(*) as n from article_search`.execute(site.db)
+    expect(indexed.rows[0]!.n).toBe(1)
+  })
+
+  it('finds a scheduled article only once its time has come', async () => {
+    const at = new Date(now.getTime() + 2 * HOUR)
+    await save({ headline: 'Eclipse tonight', body: { format: 'markdown', source: 'Look east.' }, status: 'scheduled', publishedAt: at })
+    expect(await find(site.db, 'eclipse')).toEqual([])
+    expect(await find(site.db, 'eclipse', new Date(at.getTime() - 1))).toEqual([])
+    expect(await find(site.db, 'eclipse', at)).toEqual(['Eclipse tonight'])
+  })
+
+  it('keeps the index in step with hand-written SQL too', async () => {
+    const article = await addArticle(site.db, { headline: 'Ferry timetable', body: { format: 'markdown', source: 'Departures change.' } })
+    await site.db.updateTable('articles').set({ headline: 'Bus timetable' }).where('id', '=', article.id).execute()
+    expect(await find(site.db, 'ferry')).toEqual([])
+    expect(await find(site.db, 'bus')).toEqual(['Bus timetable'])
+  })
+})
+
+describe('migration 0002', () => {
+  it('indexes the articles that existed before it, with their text taken from the stored HTML', async () => {
+    const db = openSqlite(':memory:')
+    try {
+      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+      expect((await migrator.migrateTo('0001-initial')).error).toBeUndefined()
+      await db.insertInto('articles' as never).values({
+        id: 'a'.repeat(24), slug: 'old-story', headline: 'Old story', dek: '', body_format: 'html', body_source: '',
+        body_html: '<p>Fish &amp; chips by the <em>esplanade</em>.</p><p>Second&#x20;para</p>', status: 'published',
+        created_at: TEST_NOW, updated_at: TEST_NOW, published_at: TEST_NOW,
+      } as never).execute()
+      expect(await migrateToLatest(db)).toEqual(['0002-search'])
+      const row = await db.selectFrom('articles').select('bodyText').executeTakeFirstOrThrow()
+      expect(row.bodyText).toBe('Fish & chips by the esplanade.\n\nSecond para')
+      expect(await find(db, 'esplanade')).toEqual(['Old story'])
+      expect(await find(db, 'chips para')).toEqual(['Old story'])
+      // And it can be undone and redone.
+      expect((await migrator.migrateDown()).error).toBeUndefined()
+      expect(await migrateToLatest(db)).toEqual(['0002-search'])
+      expect(await find(db, 'esplanade')).toEqual(['Old story'])
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  it('stores the rendered text of new bodies', async () => {
+    const site = await createTestSite()
+    try {
+      const article = await addArticle(site.db, { headline: 'T', body: { format: 'markdown', source: '# Title\n\nSome *text* & [a link](https://example.com).' } })
+      const row = await site.db.selectFrom('articles').select('bodyText').where('id', '=', article.id).executeTakeFirstOrThrow()
+      expect(row.bodyText).toBe('Title\n\nSome text & a link.')
+    } finally {
+      await site.close()
+    }
+  })
+})

@@ -1,0 +1,114 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../storage/connect.js'
+import type { ArticleSummary } from '../articles/article.js'
+import { findArticleSummaries, PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
+import { hasHighlight, MARK_CLOSE, MARK_OPEN, toHighlightParts, type HighlightPart } from './highlight-parts.js'
+import type { SearchQuery } from './search-query.js'
+
+/** Optional narrowing of a search; dates are UTC calendar days, both ends included. */
+export interface SearchFilters {
+  sectionSlug?: string
+  authorSlug?: string
+  /** YYYY-MM-DD */
+  from?: string
+  /** YYYY-MM-DD */
+  to?: string
+}
+
+export interface SearchHit {
+  article: ArticleSummary
+  headline: HighlightPart[]
+  /** The best passage of the body (or the dek, when only it matched), matches highlighted. */
+  snippet: HighlightPart[]
+}
+
+/** bm25 column weights: a term in the headline counts ten times one in the body, in the dek four. */
+const WEIGHTS = sql`10.0, 4.0, 1.0`
+/** Snippet length in tokens: words for unicode61, but single characters for trigram. */
+const SNIPPET_TOKENS = { article_search: 24, article_search_trigram: 64 } as const
+
+/**
+ * Public articles matching `query`, best first, one page of them. Word matches (ranked by bm25)
+ * come before substring-only matches from the trigram table (themselves ranked by bm25).
+ * SQLite only: this reads the FTS5 tables of migration 0002.
+ * @example const page = await searchArticles(db, query, { sectionSlug: 'world' }, { page: 1, perPage: 20, now })
+ */
+export async function searchArticles(
+  db: Db, query: SearchQuery, filters: SearchFilters, { page, perPage, now }: { page: number; perPage: number; now: Date },
+): Promise<Page<SearchHit>> {
+  const rows = (await sql<{ id: string; doc: number; tier: number; total: number }>`
+    with hits as (${hitsOf(query)})
+    select a.id as id, h.doc as doc, h.tier as tier, count(*) over () as total
+    from hits h
+    join article_search_docs d on d.doc_id = h.doc
+    join articles a on a.id = d.article_id
+    where a.status in (${sql.join(PUBLIC_STATUSES)}) and a.published_at <= ${now.toISOString()}
+    ${filtersOf(filters)}
+    order by h.tier, h.score, a.published_at desc, a.id desc
+    limit ${perPage} offset ${(page - 1) * perPage}
+  `.execute(db)).rows
+  const total = Number(rows[0]?.total ?? 0)
+  const [articles, words, substrings] = await Promise.all([
+    findArticleSummaries(db, rows.map((r) => r.id)),
+    highlights(db, 'article_search', query.words, rows.filter((r) => r.tier === 0).map((r) => r.doc)),
+    query.substrings ? highlights(db, 'article_search_trigram', query.substrings, rows.filter((r) => r.tier === 1).map((r) => r.doc)) : new Map(),
+  ])
+  const items = articles.map((article, i): SearchHit => {
+    const doc = rows[i]!.doc
+    const marked = words.get(doc) ?? substrings.get(doc) ?? { headline: article.headline, snippet: article.dek }
+    return { article, headline: toHighlightParts(marked.headline), snippet: toHighlightParts(marked.snippet) }
+  })
+  return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) }
+}
+
+/** Every matching doc with its score; substring matches only for docs the words did not find. */
+function hitsOf(query: SearchQuery): RawBuilder<unknown> {
+  const words = sql`select rowid as doc, bm25(article_search, ${WEIGHTS}) as score, 0 as tier
+    from article_search where article_search match ${query.words}`
+  if (!query.substrings) return words
+  return sql`${words} union all
+    select rowid, bm25(article_search_trigram, ${WEIGHTS}), 1
+    from article_search_trigram where article_search_trigram match ${query.substrings}
+    and rowid not in (select rowid from article_search where article_search match ${query.words})`
+}
+
+function filtersOf({ sectionSlug, authorSlug, from, to }: SearchFilters): RawBuilder<unknown> {
+  const conditions: RawBuilder<unknown>[] = []
+  if (sectionSlug !== undefined) conditions.push(sql`a.section_id = (select id from sections where slug = ${sectionSlug})`)
+  if (authorSlug !== undefined) {
+    conditions.push(sql`a.id in (select aa.article_id from article_authors aa join people p on p.id = aa.person_id where p.slug = ${authorSlug})`)
+  }
+  if (from !== undefined) conditions.push(sql`a.published_at >= ${startOfDay(from, 0)}`)
+  if (to !== undefined) conditions.push(sql`a.published_at < ${startOfDay(to, 1)}`)
+  return conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``
+}
+
+/** The ISO time at which day `date` + `plusDays` begins, in UTC. */
+function startOfDay(date: string, plusDays: number): string {
+  const day = new Date(`${date}T00:00:00.000Z`)
+  day.setUTCDate(day.getUTCDate() + plusDays)
+  return day.toISOString()
+}
+
+type Table = 'article_search' | 'article_search_trigram'
+
+/** Highlighted headline and snippet of the given docs, from the table that found them. */
+async function highlights(db: Db, table: Table, match: string, docs: number[]): Promise<Map<number, { headline: string; snippet: string }>> {
+  if (docs.length === 0) return new Map()
+  const t = sql.table(table)
+  const rows = (await sql<{ doc: number; headline: string; dek: string; body: string }>`
+    select rowid as doc,
+      highlight(${t}, 0, ${MARK_OPEN}, ${MARK_CLOSE}) as headline,
+      highlight(${t}, 1, ${MARK_OPEN}, ${MARK_CLOSE}) as dek,
+      snippet(${t}, 2, ${MARK_OPEN}, ${MARK_CLOSE}, '…', ${SNIPPET_TOKENS[table]}) as body
+    from ${t} where ${t} match ${match} and rowid in (${sql.join(docs)})
+  `.execute(db)).rows
+  return new Map(rows.map((r) => [r.doc, { headline: r.headline, snippet: pickSnippet(r.dek, r.body) }]))
+}
+
+/** The body passage if the body matched; else the dek if it matched; else whatever there is. */
+function pickSnippet(dek: string, body: string): string {
+  if (hasHighlight(toHighlightParts(body))) return body
+  if (hasHighlight(toHighlightParts(dek))) return dek
+  return body || dek
+}
