@@ -8,7 +8,10 @@ const CHANGED_AT = 'content_changed_at'
  */
 export async function markContentChanged(db: Db, now: Date): Promise<void> {
   const value = now.toISOString()
-  await db.insertInto('settings').values({ key: CHANGED_AT, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute()
+  // Never backwards: a backdated save (an import, the demo) must not hide a later change.
+  await db.insertInto('settings').values({ key: CHANGED_AT, value }).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
+    value: eb.case().when('excluded.value', '>', eb.ref('settings.value')).then(eb.ref('excluded.value')).else(eb.ref('settings.value')).end(),
+  }))).execute()
 }
 
 /**

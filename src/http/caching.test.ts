@@ -50,6 +50,12 @@ describe('ETag and Last-Modified', () => {
     }
   })
 
+  it('never moves Last-Modified backwards for a backdated save', async () => {
+    await addArticle(site.db, { headline: 'Today', body }, now)
+    await addArticle(site.db, { headline: 'Imported from last year', body, publishedAt: new Date('2025-06-01T00:00:00Z') }, new Date('2025-06-01T00:00:00Z'))
+    expect(Date.parse((await request('/')).headers.get('last-modified')!)).toBe(Math.floor(now.getTime() / 1000) * 1000)
+  })
+
   it('does not answer 304 for 404s', async () => {
     const res = await request('/missing/', { 'If-None-Match': '*' })
     expect(res.status).toBe(404)

@@ -48,16 +48,14 @@ export function Layout({ site, title, description, canonical, language, feeds = 
             <div class="wrap">
               <a class="site-title" href={paths.home()}>{settings.title}</a>
               {settings.description && <p class="site-tagline">{settings.description}</p>}
-              <a class="search-link" href={paths.search()}>Search</a>
-              {site.sections.length > 0 && (
-                <nav class="sections" aria-label="Sections">
-                  <ul>
-                    {site.sections.map((s) => (
-                      <li><a href={paths.section(s.slug)}>{s.name}</a></li>
-                    ))}
-                  </ul>
-                </nav>
-              )}
+              <nav class="sections" aria-label="Sections">
+                <ul>
+                  {site.sections.map((s) => (
+                    <li><a href={paths.section(s.slug)}>{s.name}</a></li>
+                  ))}
+                  <li><a class="search-link" href={paths.search()}>Search</a></li>
+                </ul>
+              </nav>
             </div>
           </header>
           <main id="content" class="wrap">{children}</main>

@@ -20,7 +20,7 @@ img{max-width:100%;height:auto;display:block}
 .masthead .wrap{display:flex;flex-direction:column;align-items:center;gap:.5rem}
 .site-title{font:700 clamp(1.75rem,6vw,2.75rem)/1.1 var(--serif);letter-spacing:-.01em;text-decoration:none;color:var(--fg);text-align:center}
 .site-tagline{margin:0;font:.875rem/1.4 var(--sans);color:var(--muted);text-align:center}
-.search-link{display:inline-block;padding:.6rem .5rem;min-height:44px;font:600 .875rem/1.6 var(--sans)}
+.sections .search-link{color:var(--accent)}
 .sections{width:100%;border-top:1px solid var(--rule);margin-top:.75rem}
 .sections ul{display:flex;flex-wrap:wrap;justify-content:center;gap:0 .25rem;list-style:none;margin:0;padding:0}
 .sections a{display:inline-block;padding:.7rem .75rem;min-height:44px;font:600 .8125rem/1.6 var(--sans);text-transform:uppercase;letter-spacing:.06em;text-decoration:none}
