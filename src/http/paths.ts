@@ -29,5 +29,13 @@ export const paths = {
   searchSuggest: '/search/suggest',
 }
 
+/**
+ * Where a picture (or one of its copies) is: its original address for a remote picture,
+ * otherwise under /media/, made absolute on the site.
+ * @example pictureUrl('https://news.example', { key: 'pictures/a/original.jpg', remoteUrl: null })
+ */
+export const pictureUrl = (siteUrl: string, picture: { key: string; remoteUrl: string | null }): string =>
+  picture.remoteUrl ?? absoluteUrl(siteUrl, paths.media(picture.key))
+
 /** An absolute URL on the public site. */
 export const absoluteUrl = (siteUrl: string, path: string): string => siteUrl + path

@@ -15,6 +15,7 @@ export interface Database {
   people: PersonTable
   media: MediaTable
   settings: SettingTable
+  redirects: RedirectTable
 }
 
 export interface ArticleTable {
@@ -42,6 +43,8 @@ export interface ArticleTable {
   createdAt: string
   updatedAt: string
   publishedAt: string | null
+  /** 'post' (news, in lists and feeds) or 'page' (standing pages such as About). */
+  kind: Generated<string>
 }
 
 export interface ArticleTagTable {
@@ -92,6 +95,8 @@ export interface MediaTable {
   variants: string
   alt: string
   createdAt: string
+  /** A picture kept at its original address (an imported archive's): no local file, no variants. */
+  remoteUrl: string | null
 }
 
 export interface SettingTable {
@@ -99,3 +104,10 @@ export interface SettingTable {
   value: string
 }
 
+
+export interface RedirectTable {
+  /** An old path (with its query, e.g. `/?p=123`), as readers' links have it. */
+  fromPath: string
+  articleId: string
+  createdAt: string
+}

@@ -4,14 +4,14 @@ import type { ArticleTable, MediaTable } from '../../storage/schema.js'
 import type { BodyFormat } from '../body/render-body.js'
 import { PictureVariants, type Picture } from '../media/picture.js'
 import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
-import type { Article, ArticleStatus, ArticleSummary } from './article.js'
+import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from './article.js'
 
 type ArticleRow = Selectable<ArticleTable>
 type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'bodyText'>
 
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
-  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt',
+  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
 /**
@@ -69,8 +69,10 @@ export async function listPublicArticlesWithBodies(
   return withBodies(db, rows)
 }
 
+/** Public posts of a scope: pages stand alone and never appear in lists or feeds. */
 function publicIn(db: Db, scope: ArticleScope, now: Date) {
   return scoped(db, scope)
+    .where('a.kind', '=', 'post')
     .where('a.status', 'in', PUBLIC_STATUSES)
     .where('a.publishedAt', '<=', now.toISOString())
 }
@@ -174,6 +176,7 @@ function toSummary(
       ? { picture: related.picture, alt: row.heroAlt, caption: row.heroCaption, credit: row.heroCredit }
       : null,
     status: row.status as ArticleStatus,
+    kind: row.kind as ArticleKind,
     section: related.section,
     tags: related.tags,
     authors: related.authors,
@@ -194,6 +197,7 @@ export function toPicture(row: Selectable<MediaTable>): Picture {
     height: row.height,
     variants: PictureVariants.parse(JSON.parse(row.variants)),
     alt: row.alt,
+    remoteUrl: row.remoteUrl,
   }
 }
 

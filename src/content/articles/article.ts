@@ -7,6 +7,10 @@ import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
 export const ARTICLE_STATUSES = ['draft', 'scheduled', 'published'] as const
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 
+/** A post is news (listed, in feeds); a page stands alone (About, Contact, Corrections policy). */
+export const ARTICLE_KINDS = ['post', 'page'] as const
+export type ArticleKind = (typeof ARTICLE_KINDS)[number]
+
 export interface Hero {
   picture: Picture
   alt: string
@@ -24,6 +28,7 @@ export interface ArticleSummary {
   readingMinutes: number
   hero: Hero | null
   status: ArticleStatus
+  kind: ArticleKind
   section: SectionRef | null
   tags: TagRef[]
   authors: PersonRef[]
@@ -56,6 +61,7 @@ export const ArticleInput = z.object({
     credit: z.string().trim().max(300).default(''),
   }).nullable().default(null),
   status: z.enum(ARTICLE_STATUSES).default('draft'),
+  kind: z.enum(ARTICLE_KINDS).default('post'),
   publishedAt: z.coerce.date().nullable().default(null),
   sectionId: z.string().nullable().default(null),
   tagIds: z.array(z.string()).default([]),

@@ -66,6 +66,7 @@ export async function saveArticle(db: Db, input: ArticleInput, now: Date): Promi
       heroCaption: valid.hero?.caption ?? '',
       heroCredit: valid.hero?.credit ?? '',
       status: valid.status,
+      kind: valid.kind,
       sectionId: valid.sectionId,
       language: valid.language,
       canonicalUrl: valid.canonicalUrl,

@@ -27,6 +27,8 @@ export interface Picture {
   height: number
   variants: PictureVariant[]
   alt: string
+  /** Set for a picture kept at its original address: it has no local file and no variants. */
+  remoteUrl: string | null
 }
 
 export const MIME_BY_FORMAT: Record<PictureFormat, string> = {

@@ -40,6 +40,7 @@ export async function storePicture(
     variants: JSON.stringify(variants),
     alt,
     createdAt: now.toISOString(),
+    remoteUrl: null,
   }
   await db.insertInto('media').values(row).execute()
   return { picture: toPicture(row), writtenKeys }

@@ -94,14 +94,14 @@ describe('migration 0002', () => {
         body_html: '<p>Fish &amp; chips by the <em>esplanade</em>.</p><p>Second&#x20;para</p>', status: 'published',
         created_at: TEST_NOW, updated_at: TEST_NOW, published_at: TEST_NOW,
       } as never).execute()
-      expect(await migrateToLatest(db)).toEqual(['0002-search'])
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).slice(1))
       const row = await db.selectFrom('articles').select('bodyText').executeTakeFirstOrThrow()
       expect(row.bodyText).toBe('Fish & chips by the esplanade.\n\nSecond para')
       expect(await find(db, 'esplanade')).toEqual(['Old story'])
       expect(await find(db, 'chips para')).toEqual(['Old story'])
       // And it can be undone and redone.
-      expect((await migrator.migrateDown()).error).toBeUndefined()
-      expect(await migrateToLatest(db)).toEqual(['0002-search'])
+      expect((await migrator.migrateTo('0001-initial')).error).toBeUndefined()
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).slice(1))
       expect(await find(db, 'esplanade')).toEqual(['Old story'])
     } finally {
       await db.destroy()

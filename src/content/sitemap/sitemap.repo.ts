@@ -8,6 +8,7 @@ export interface SitemapArticle {
   publishedAt: Date
   updatedAt: Date
   pictureKey: string | null
+  pictureRemoteUrl: string | null
 }
 
 /** A section, tag or author page with the time its newest article last changed. */
@@ -16,7 +17,8 @@ export interface SitemapListing {
   lastModified: Date | null
 }
 
-const publicArticles = (db: Db, now: Date) => db.selectFrom('articles as a')
+const publicArticles = (db: Db, now: Date, kind: 'post' | 'page' = 'post') => db.selectFrom('articles as a')
+  .where('a.kind', '=', kind)
   .where('a.status', 'in', ['published', 'scheduled'])
   .where('a.publishedAt', '<=', now.toISOString())
 
@@ -38,7 +40,7 @@ export async function newestArticleChange(db: Db, now: Date): Promise<Date | nul
 export async function listSitemapArticles(db: Db, now: Date, { offset, limit }: { offset: number; limit: number }): Promise<SitemapArticle[]> {
   const rows = await publicArticles(db, now)
     .leftJoin('media as m', 'm.id', 'a.heroMediaId')
-    .select(['a.slug', 'a.headline', 'a.language', 'a.publishedAt', 'a.updatedAt', 'm.storageKey'])
+    .select(['a.slug', 'a.headline', 'a.language', 'a.publishedAt', 'a.updatedAt', 'm.storageKey', 'm.remoteUrl'])
     .orderBy('a.publishedAt').orderBy('a.id')
     .limit(limit).offset(offset)
     .execute()
@@ -50,14 +52,14 @@ export async function listRecentArticles(db: Db, now: Date, since: Date, limit: 
   const rows = await publicArticles(db, now)
     .leftJoin('media as m', 'm.id', 'a.heroMediaId')
     .where('a.publishedAt', '>=', since.toISOString())
-    .select(['a.slug', 'a.headline', 'a.language', 'a.publishedAt', 'a.updatedAt', 'm.storageKey'])
+    .select(['a.slug', 'a.headline', 'a.language', 'a.publishedAt', 'a.updatedAt', 'm.storageKey', 'm.remoteUrl'])
     .orderBy('a.publishedAt', 'desc')
     .limit(limit)
     .execute()
   return rows.map(toSitemapArticle)
 }
 
-function toSitemapArticle(row: { slug: string; headline: string; language: string; publishedAt: string | null; updatedAt: string; storageKey: string | null }): SitemapArticle {
+function toSitemapArticle(row: { slug: string; headline: string; language: string; publishedAt: string | null; updatedAt: string; storageKey: string | null; remoteUrl: string | null }): SitemapArticle {
   return {
     slug: row.slug,
     headline: row.headline,
@@ -65,6 +67,7 @@ function toSitemapArticle(row: { slug: string; headline: string; language: strin
     publishedAt: new Date(row.publishedAt!),
     updatedAt: new Date(row.updatedAt),
     pictureKey: row.storageKey,
+    pictureRemoteUrl: row.remoteUrl,
   }
 }
 
@@ -80,4 +83,10 @@ export async function listSitemapListings(db: Db, now: Date, kind: 'sections' | 
       : await visible.innerJoin('articleAuthors as aa', 'aa.articleId', 'a.id').innerJoin('people as p', 'p.id', 'aa.personId')
         .select((eb) => ['p.slug', eb.fn.max('a.updatedAt').as('lastModified')]).groupBy('p.slug').orderBy('p.slug').execute()
   return rows.map((r) => ({ slug: r.slug, lastModified: r.lastModified ? new Date(r.lastModified) : null }))
+}
+
+/** Public standing pages (About, Contact…), for the pages sitemap. */
+export async function listSitemapPages(db: Db, now: Date): Promise<{ slug: string; updatedAt: Date }[]> {
+  const rows = await publicArticles(db, now, 'page').select(['a.slug', 'a.updatedAt']).orderBy('a.slug').execute()
+  return rows.map((r) => ({ slug: r.slug, updatedAt: new Date(r.updatedAt) }))
 }

@@ -1,12 +1,12 @@
 import { Hono, type Context } from 'hono'
 import { readSettings } from '../../content/settings/settings.repo.js'
 import {
-  countPublicArticles, listRecentArticles, listSitemapArticles, listSitemapListings, newestArticleChange, type SitemapArticle,
+  countPublicArticles, listRecentArticles, listSitemapPages, listSitemapArticles, listSitemapListings, newestArticleChange, type SitemapArticle,
 } from '../../content/sitemap/sitemap.repo.js'
 import { newsLanguage, sitemapIndex, urlset, type UrlEntry } from '../../views/sitemaps/sitemap-xml.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
-import { absoluteUrl, paths } from '../paths.js'
+import { absoluteUrl, paths, pictureUrl } from '../paths.js'
 
 /** The protocol's limit of URLs in one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000
@@ -22,7 +22,7 @@ export function sitemapRoutes({ db, clock, siteUrl }: Pick<AppDeps, 'db' | 'cloc
   const url = (path: string) => absoluteUrl(siteUrl, path)
   const xml = (c: Context, body: string) => c.body(body, 200, { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': CACHE.page })
   const articleEntry = (a: SitemapArticle): UrlEntry => ({
-    loc: url(paths.article(a.slug)), lastmod: a.updatedAt, images: a.pictureKey ? [url(paths.media(a.pictureKey))] : [],
+    loc: url(paths.article(a.slug)), lastmod: a.updatedAt, images: a.pictureKey ? [pictureUrl(siteUrl, { key: a.pictureKey, remoteUrl: a.pictureRemoteUrl })] : [],
   })
 
   app.get('/sitemap.xml', async (c) => {
@@ -57,7 +57,12 @@ export function sitemapRoutes({ db, clock, siteUrl }: Pick<AppDeps, 'db' | 'cloc
   }
 
   app.get('/sitemap-pages.xml', async (c) => {
-    return xml(c, urlset([{ loc: url(paths.home()), lastmod: await newestArticleChange(db, clock.now()) }]))
+    const now = clock.now()
+    const [newest, pages] = await Promise.all([newestArticleChange(db, now), listSitemapPages(db, now)])
+    return xml(c, urlset([
+      { loc: url(paths.home()), lastmod: newest },
+      ...pages.map((p) => ({ loc: url(paths.article(p.slug)), lastmod: p.updatedAt })),
+    ]))
   })
 
   app.get('/sitemap-news.xml', async (c) => {

@@ -18,6 +18,13 @@ const srcset = (variants: PictureVariant[], original?: { key: string; width: num
  * each at the widths stored, with width and height so the page does not shift as it loads.
  */
 export function Picture({ picture, alt, sizes, priority = false }: PictureProps) {
+  const loading = priority ? undefined : 'lazy'
+  if (picture.remoteUrl) {
+    // An imported archive's picture, left at its original address: no copies to choose from.
+    const known = picture.width > 0 && picture.height > 0
+    return <img src={picture.remoteUrl} alt={alt} width={known ? picture.width : undefined} height={known ? picture.height : undefined}
+      decoding="async" loading={loading} fetchpriority={priority ? 'high' : undefined} />
+  }
   const originalIsWebp = picture.mimeType === 'image/webp'
   const webp = picture.variants.filter((v) => v.format === 'webp')
   const fallback = originalIsWebp ? webp : picture.variants.filter((v) => v.format !== 'webp')
@@ -32,7 +39,7 @@ export function Picture({ picture, alt, sizes, priority = false }: PictureProps)
         height={picture.height}
         alt={alt}
         decoding={priority ? 'sync' : 'async'}
-        loading={priority ? undefined : 'lazy'}
+        loading={loading}
         fetchpriority={priority ? 'high' : undefined}
       />
     </picture>

@@ -1,6 +1,6 @@
 import type { Article } from '../../content/articles/article.js'
 import type { SiteSettings } from '../../content/settings/settings.repo.js'
-import { absoluteUrl, FEED_FORMATS, paths, type FeedFormat } from '../../http/paths.js'
+import { absoluteUrl, FEED_FORMATS, paths, pictureUrl, type FeedFormat } from '../../http/paths.js'
 import { excerpt } from '../excerpt.js'
 
 /**
@@ -91,7 +91,7 @@ function toFeedItem(article: Article, siteUrl: string): FeedItem {
     authors: article.authors.map((a) => ({ name: a.name, url: absoluteUrl(siteUrl, paths.author(a.slug)) })),
     categories: [...(article.section ? [article.section.name] : []), ...article.tags.map((t) => t.name)],
     image: hero && {
-      url: absoluteUrl(siteUrl, paths.media(hero.picture.key)),
+      url: pictureUrl(siteUrl, hero.picture),
       type: hero.picture.mimeType,
       width: hero.picture.width,
       height: hero.picture.height,

@@ -1,5 +1,5 @@
 import type { Article } from '../../content/articles/article.js'
-import { absoluteUrl, paths } from '../../http/paths.js'
+import { absoluteUrl, paths, pictureUrl } from '../../http/paths.js'
 import type { SiteView } from '../site-view.js'
 import { JsonLd } from './json-ld.js'
 import { publisherJsonLd } from './publisher.js'
@@ -30,7 +30,7 @@ export function newsArticleJsonLd(article: Article, site: SiteView, canonical: s
     headline: clip(article.headline, JSON_LD_HEADLINE_MAX),
     description,
     ...(picture && {
-      image: [{ '@type': 'ImageObject', url: absoluteUrl(site.siteUrl, paths.media(picture.key)), width: picture.width, height: picture.height }],
+      image: [{ '@type': 'ImageObject', url: pictureUrl(site.siteUrl, picture), ...(picture.width > 0 && { width: picture.width, height: picture.height }) }],
     }),
     ...(article.publishedAt && { datePublished: article.publishedAt.toISOString() }),
     dateModified: article.updatedAt.toISOString(),
@@ -47,7 +47,7 @@ export function newsArticleJsonLd(article: Article, site: SiteView, canonical: s
 /** Canonical link target, OpenGraph, Twitter card and JSON-LD for an article page's head. */
 export function ArticleMetadata({ article, site, canonical, description }: { article: Article; site: SiteView; canonical: string; description: string }) {
   const picture = article.hero && sharePicture(article.hero.picture)
-  const pictureUrl = picture && absoluteUrl(site.siteUrl, paths.media(picture.key))
+  const shareUrl = picture && pictureUrl(site.siteUrl, picture)
   return (
     <>
       <meta property="og:type" content="article" />
@@ -56,12 +56,12 @@ export function ArticleMetadata({ article, site, canonical, description }: { art
       <meta property="og:description" content={description} />
       <meta property="og:url" content={canonical} />
       <meta property="og:locale" content={article.language.replace('-', '_')} />
-      {picture && pictureUrl && (
+      {picture && shareUrl && (
         <>
-          <meta property="og:image" content={pictureUrl} />
+          <meta property="og:image" content={shareUrl} />
           <meta property="og:image:type" content={picture.type} />
-          <meta property="og:image:width" content={String(picture.width)} />
-          <meta property="og:image:height" content={String(picture.height)} />
+          {picture.width > 0 && <meta property="og:image:width" content={String(picture.width)} />}
+          {picture.height > 0 && <meta property="og:image:height" content={String(picture.height)} />}
           {article.hero?.alt && <meta property="og:image:alt" content={article.hero.alt} />}
         </>
       )}
@@ -73,8 +73,8 @@ export function ArticleMetadata({ article, site, canonical, description }: { art
       <meta name="twitter:card" content="summary_large_image" />
       <meta name="twitter:title" content={article.headline} />
       <meta name="twitter:description" content={description} />
-      {pictureUrl && <meta name="twitter:image" content={pictureUrl} />}
-      {pictureUrl && article.hero?.alt && <meta name="twitter:image:alt" content={article.hero.alt} />}
+      {shareUrl && <meta name="twitter:image" content={shareUrl} />}
+      {shareUrl && article.hero?.alt && <meta name="twitter:image:alt" content={article.hero.alt} />}
       <JsonLd data={newsArticleJsonLd(article, site, canonical, description)} />
     </>
   )
