@@ -28,61 +28,97 @@ export interface SavedArticle {
  * @example const result = await saveArticle(db, { headline: 'Tide tables', body: { format: 'markdown', source: '…' } }, now)
  */
 export async function saveArticle(db: Db, input: ArticleInput, now: Date): Promise<Result<SavedArticle, SaveArticleError>> {
-  const parsed = ArticleInput.safeParse(input)
-  if (!parsed.success) {
-    return err({ type: 'invalid', issues: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(article)', message: i.message })) })
-  }
-  const valid = parsed.data
+  const parsed = parseArticleInput(input)
+  if (!parsed.ok) return parsed
   return inTransaction(db, async (trx) => {
-    const referenceIssues = await missingReferences(trx, valid)
-    if (referenceIssues.length) return err({ type: 'invalid', issues: referenceIssues })
-    const scheduleIssue = checkSchedule(valid, now)
-    if (scheduleIssue) return err({ type: 'invalid', issues: [scheduleIssue] })
-
-    const existingId = valid.sourceKey ? await findArticleIdBySourceKey(trx, valid.sourceKey) : undefined
-    const existing = existingId ? await findArticleById(trx, existingId) : undefined
-    const slug = await chooseSlug(trx, valid, existing)
-    if (!slug.ok) return slug
-
-    const body = renderBody(valid.body.format, valid.body.source)
-    const pictures = body.images + (valid.hero ? 1 : 0)
-    const publishedAt = valid.status === 'draft'
-      ? valid.publishedAt
-      : valid.publishedAt ?? existing?.publishedAt ?? now
-    const id = existing?.id ?? newId(now)
-    const row = {
-      slug: slug.value,
-      headline: valid.headline,
-      dek: valid.dek,
-      bodyFormat: valid.body.format,
-      bodySource: valid.body.source,
-      bodyHtml: body.html,
-      bodyText: body.text,
-      wordCount: body.words,
-      imageCount: body.images,
-      readingMinutes: readingMinutes({ words: body.words, pictures }),
-      heroMediaId: valid.hero?.pictureId ?? null,
-      heroAlt: valid.hero?.alt ?? '',
-      heroCaption: valid.hero?.caption ?? '',
-      heroCredit: valid.hero?.credit ?? '',
-      status: valid.status,
-      kind: valid.kind,
-      sectionId: valid.sectionId,
-      language: valid.language,
-      canonicalUrl: valid.canonicalUrl,
-      sourceKey: valid.sourceKey,
-      updatedAt: now.toISOString(),
-      publishedAt: publishedAt ? publishedAt.toISOString() : null,
-    }
-    if (existing) await trx.updateTable('articles').set(row).where('id', '=', id).execute()
-    else await trx.insertInto('articles').values({ ...row, id, createdAt: now.toISOString() }).execute()
-    await replaceOrdered(trx, id, valid)
-    await markContentChanged(trx, now)
-    return ok({ article: (await findArticleById(trx, id))!, created: !existing })
+    const written = await writeArticle(trx, parsed.value, now)
+    if (!written.ok) return written
+    return ok({ article: (await findArticleById(trx, written.value.id))!, created: written.value.created })
   })
 }
 
-async function chooseSlug(db: Db, input: ValidArticleInput, existing: Article | undefined): Promise<Result<string, SaveArticleError>> {
+/** Parses article input, naming every invalid field. */
+export function parseArticleInput(input: ArticleInput): Result<ValidArticleInput, SaveArticleError> {
+  const parsed = ArticleInput.safeParse(input)
+  if (parsed.success) return ok(parsed.data)
+  return err({ type: 'invalid', issues: parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(article)', message: i.message })) })
+}
+
+export interface WriteOptions {
+  /** Creation time of a new article; an import keeps the original's. Defaults to `now`. */
+  createdAt?: Date
+  /** Imports bring scheduled articles whose time may have passed in the archive; keep them scheduled. */
+  allowPastSchedule?: boolean
+}
+
+/**
+ * Writes parsed input: the core of `saveArticle`, without reloading the article afterwards,
+ * for callers that write many (imports). Run it inside a transaction.
+ */
+export async function writeArticle(
+  trx: Db, valid: ValidArticleInput, now: Date, options: WriteOptions = {},
+): Promise<Result<{ id: string; slug: string; created: boolean }, SaveArticleError>> {
+  const referenceIssues = await missingReferences(trx, valid)
+  if (referenceIssues.length) return err({ type: 'invalid', issues: referenceIssues })
+  const scheduleIssue = options.allowPastSchedule ? undefined : checkSchedule(valid, now)
+  if (scheduleIssue) return err({ type: 'invalid', issues: [scheduleIssue] })
+
+  const existingId = valid.sourceKey ? await findArticleIdBySourceKey(trx, valid.sourceKey) : undefined
+  const existing = existingId ? await findArticleStateById(trx, existingId) : undefined
+  const slug = await chooseSlug(trx, valid, existing)
+  if (!slug.ok) return slug
+
+  const body = renderBody(valid.body.format, valid.body.source)
+  const pictures = body.images + (valid.hero ? 1 : 0)
+  const publishedAt = valid.status === 'draft'
+    ? valid.publishedAt
+    : valid.publishedAt ?? existing?.publishedAt ?? now
+  const id = existing?.id ?? newId(now)
+  const row = {
+    slug: slug.value,
+    headline: valid.headline,
+    dek: valid.dek,
+    bodyFormat: valid.body.format,
+    bodySource: valid.body.source,
+    bodyHtml: body.html,
+    bodyText: body.text,
+    wordCount: body.words,
+    imageCount: body.images,
+    readingMinutes: readingMinutes({ words: body.words, pictures }),
+    heroMediaId: valid.hero?.pictureId ?? null,
+    heroAlt: valid.hero?.alt ?? '',
+    heroCaption: valid.hero?.caption ?? '',
+    heroCredit: valid.hero?.credit ?? '',
+    status: valid.status,
+    kind: valid.kind,
+    sectionId: valid.sectionId,
+    language: valid.language,
+    canonicalUrl: valid.canonicalUrl,
+    sourceKey: valid.sourceKey,
+    updatedAt: now.toISOString(),
+    publishedAt: publishedAt ? publishedAt.toISOString() : null,
+  }
+  if (existing) await trx.updateTable('articles').set(row).where('id', '=', id).execute()
+  else await trx.insertInto('articles').values({ ...row, id, createdAt: (options.createdAt ?? now).toISOString() }).execute()
+  await replaceOrdered(trx, id, valid)
+  await markContentChanged(trx, now)
+  return ok({ id, slug: slug.value, created: !existing })
+}
+
+/** Just what a save needs to know of the article it replaces. */
+interface ExistingState {
+  id: string
+  slug: string
+  status: string
+  publishedAt: Date | null
+}
+
+async function findArticleStateById(db: Db, id: string): Promise<ExistingState | undefined> {
+  const row = await db.selectFrom('articles').select(['id', 'slug', 'status', 'publishedAt']).where('id', '=', id).executeTakeFirst()
+  return row && { ...row, publishedAt: row.publishedAt ? new Date(row.publishedAt) : null }
+}
+
+async function chooseSlug(db: Db, input: ValidArticleInput, existing: ExistingState | undefined): Promise<Result<string, SaveArticleError>> {
   if (input.slug !== undefined) {
     const wanted = slugify(input.slug)
     if (!SLUG_RE.test(wanted) || RESERVED_SLUGS.has(wanted)) {
