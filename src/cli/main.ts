@@ -9,10 +9,13 @@ const USAGE = `Usage: masthead <command> [options]
 Commands:
   serve              start the site (creates and migrates the database; an empty site gets demo articles)
   migrate            bring the database schema up to date
-  import FILE...     import articles; the format of each file is detected from its content
+  import FILE...     import articles: text captures, Ghost JSON, WordPress WXR, saved HTML pages,
+                     Masthead exports (the format of each file is detected from its content).
+                     All or nothing, unless --skip-invalid imports the valid records and lists the rest.
 
 Options:
   --no-demo          (serve) do not fill an empty site with demo articles
+  --skip-invalid     (import) skip invalid records instead of stopping at the first
   -h, --help         show this help
 
 Environment:
@@ -27,7 +30,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' } },
+      options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
     })
   } catch (error) {
     process.stderr.write(`masthead: ${(error as Error).message}\n\n${USAGE}`)
@@ -43,7 +46,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     switch (command) {
       case 'serve': return await serveCommand({ ...config, demoContent: config.demoContent && !parsed.values['no-demo'] })
       case 'migrate': return await migrateCommand(config)
-      case 'import': return await importCommand(config, rest)
+      case 'import': return await importCommand(config, rest, { skipInvalid: parsed.values['skip-invalid'] === true })
       default:
         process.stderr.write(`masthead: unknown command "${command}"\n\n${USAGE}`)
         return 2

@@ -10,7 +10,7 @@ import { mediaRoutes } from './site/media-routes.js'
 import { sitemapRoutes } from './site/sitemap-routes.js'
 import { assetRoutes } from './site/asset-routes.js'
 import { searchRoutes } from './site/search-routes.js'
-import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
+import { redirectFromOldUrl, renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
 import { compress } from './compress.js'
 import { conditionalGet } from './conditional-get.js'
 import { securityHeaders } from './security-headers.js'
@@ -44,7 +44,7 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', assetRoutes())
   app.route('/', searchRoutes(deps))
   app.route('/', siteRoutes(deps))
-  app.notFound(async (c) => c.html(await renderNotFoundPage(deps), 404))
+  app.notFound(async (c) => (await redirectFromOldUrl(c, deps)) ?? c.html(await renderNotFoundPage(deps), 404))
   app.onError(async (error, c) => {
     deps.log.error(`${c.req.method} ${c.req.path} failed`, error)
     return c.html(await renderErrorPage(deps), 500)

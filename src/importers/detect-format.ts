@@ -2,7 +2,11 @@ import { err, ok, type Result } from '../core/result.js'
 import type { ImportProblem } from './import-problem.js'
 import { looksLikeTextCapture } from './text/parse-text-capture.js'
 
-export type ImportFormat = 'text-capture'
+export const IMPORT_FORMATS = ['text-capture', 'ghost-json', 'wxr', 'html-page', 'masthead-export'] as const
+export type ImportFormat = (typeof IMPORT_FORMATS)[number]
+
+/** How much of a file detection reads: formats announce themselves early, and big files stay unread. */
+export const SNIFF_BYTES = 64 * 1024
 
 const BINARY_SIGNATURES: [string, number[]][] = [
   ['a PNG picture', [0x89, 0x50, 0x4e, 0x47]],
@@ -14,22 +18,33 @@ const BINARY_SIGNATURES: [string, number[]][] = [
 ]
 
 /**
- * Tells which importer a file needs from its content, not its name.
- * @example detectFormat(Buffer.from('Headline\n\n· 1 min read\n\nalt\n\nBody'), 'a.txt') // ok('text-capture')
+ * Tells which importer a file needs from the start of its content, not its name.
+ * @example detectFormat(Buffer.from('Headline\n\n· 1 min read\n\nalt\n\nBody'), 'a.txt', 33) // ok('text-capture')
  */
-export function detectFormat(bytes: Uint8Array, file: string): Result<{ format: ImportFormat; text: string }, ImportProblem> {
+export function detectFormat(head: Uint8Array, file: string, size = head.length): Result<ImportFormat, ImportProblem> {
   const problem = (message: string) => err({ file, message })
-  if (bytes.length === 0) return problem('the file is empty')
-  const signature = BINARY_SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b))
+  if (size === 0) return problem('the file is empty')
+  const signature = BINARY_SIGNATURES.find(([, magic]) => magic.every((b, i) => head[i] === b))
   if (signature) return problem(`not a recognised format: the file is ${signature[0]}, not an article export or capture`)
-  let text: string
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return problem('not a recognised format: the file is not UTF-8 text')
-  }
+  // The sniffed head may end inside a multi-byte character: decode leniently, then check for damage.
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(head.length > SNIFF_BYTES ? head.subarray(0, SNIFF_BYTES) : head)
+  const complete = size <= head.length
+  const damaged = complete ? text.includes('\uFFFD') : text.slice(0, -4).includes('\uFFFD')
+  if (damaged) return problem('not a recognised format: the file is not UTF-8 text')
   if (text.includes('\0')) return problem('not a recognised format: the file holds binary data')
-  if (text.trim() === '') return problem('the file is empty (only whitespace)')
-  if (looksLikeTextCapture(text)) return ok({ format: 'text-capture', text })
-  return problem('not a recognised format: expected a text capture (a headline, a "· N min read" line, the picture\'s alt text, then paragraphs)')
+  const start = text.replace(/^\uFEFF/, '').trimStart()
+  if (start === '') return problem('the file is empty (only whitespace)')
+
+  if (start.startsWith('{')) {
+    if (/"masthead_export"\s*:/.test(start)) return ok('masthead-export')
+    if (/"(db|data|meta)"\s*:/.test(start) && /"(posts|meta|exported_on)"/.test(start)) return ok('ghost-json')
+    return problem('not a recognised format: JSON that is neither a Ghost export nor a Masthead export')
+  }
+  if (/^<\?xml|^<rss[\s>]/i.test(start)) {
+    if (/xmlns:wp="https?:\/\/wordpress\.org\/export\/1\.[0-9]+\/?"/.test(start)) return ok('wxr')
+    return problem('not a recognised format: XML that is not a WordPress export (WXR 1.1 or 1.2)')
+  }
+  if (/^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/i.test(start)) return ok('html-page')
+  if (looksLikeTextCapture(start)) return ok('text-capture')
+  return problem('not a recognised format: expected a text capture (a headline, a "· N min read" line, the picture\'s alt text, then paragraphs), a Ghost or Masthead JSON export, a WordPress WXR file or a saved HTML page')
 }

@@ -1,16 +1,11 @@
 import fs from 'node:fs/promises'
 import { err, ok, type Result } from '../core/result.js'
-import { findArticleById, findArticleIdBySourceKey } from '../content/articles/article.repo.js'
-import { saveArticle } from '../content/articles/save-article.js'
-import { slugify } from '../content/articles/slug.js'
-import { paragraphsToHtml } from '../content/body/render-body.js'
-import { storePicture } from '../content/media/store-picture.js'
-import { placeholderPicture } from '../images/placeholder-picture.js'
 import { inTransaction, type Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
-import { detectFormat } from './detect-format.js'
+import { ImportAbort, RecordWriter, type AppliedRecord } from './apply-records.js'
+import { detectFormat, SNIFF_BYTES, type ImportFormat } from './detect-format.js'
 import type { ImportProblem } from './import-problem.js'
-import { parseTextCapture, type TextCapture } from './text/parse-text-capture.js'
+import { OPENERS } from './open-source.js'
 
 export interface ImportDeps {
   db: Db
@@ -18,106 +13,100 @@ export interface ImportDeps {
   now: Date
 }
 
-export interface ImportedArticle {
+export interface ImportOptions {
+  /** Import the valid records and list the invalid ones, instead of stopping at the first. */
+  skipInvalid?: boolean
+  /** Called after every record, for a progress display. */
+  onProgress?: (progress: ImportProgress) => void
+}
+
+export interface ImportProgress {
   file: string
-  articleId: string
-  slug: string
-  headline: string
-  action: 'created' | 'updated'
+  format: ImportFormat
+  records: number
+  created: number
+  updated: number
+  skipped: number
+  /** The share of the file read so far, when its parser can tell. */
+  fraction?: number
 }
 
 export interface ImportReport {
-  articles: ImportedArticle[]
+  /** The first articles written (all of them up to 1,000), for a per-article listing. */
+  articles: AppliedRecord[]
   created: number
   updated: number
+  skipped: ImportProblem[]
+  notes: string[]
 }
 
-type ParsedFile = { file: string; format: 'text-capture'; capture: TextCapture }
+const LISTED_ARTICLES = 1000
 
 /**
- * Imports files all-or-nothing: every file is read and checked before anything is written,
- * then everything is written in one transaction. A problem names the file and where in it.
- * @example const result = await importFiles(deps, ['../shared/fixtures/seed-article.txt'])
+ * Imports files in one transaction: all or nothing, unless `skipInvalid` lets invalid records
+ * be skipped (and listed). Records stream from each file, so memory stays bounded; a problem
+ * names the file, the record and the field.
+ * @example const result = await importFiles(deps, ['export.xml'], { skipInvalid: true })
  */
-export async function importFiles(deps: ImportDeps, paths: string[]): Promise<Result<ImportReport, ImportProblem>> {
-  const parsed: ParsedFile[] = []
+export async function importFiles(deps: ImportDeps, paths: string[], options: ImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
+  const formats: ImportFormat[] = []
   for (const file of paths) {
-    const one = await readAndParse(file)
-    if (!one.ok) return one
-    parsed.push(one.value)
+    const detected = await detect(file)
+    if (!detected.ok) return detected
+    formats.push(detected.value)
   }
-  const written: string[] = []
+  const report: ImportReport = { articles: [], created: 0, updated: 0, skipped: [], notes: [] }
+  let writer: RecordWriter | undefined
   try {
-    const articles = await inTransaction(deps.db, async (trx) => {
-      const done: ImportedArticle[] = []
-      for (const item of parsed) done.push(await applyTextCapture({ ...deps, db: trx }, item, written))
-      return done
+    await inTransaction(deps.db, async (trx) => {
+      writer = new RecordWriter({ ...deps, db: trx })
+      for (const [i, file] of paths.entries()) await importOne(writer, file, formats[i]!, report, options)
     })
-    return ok({
-      articles,
-      created: articles.filter((a) => a.action === 'created').length,
-      updated: articles.filter((a) => a.action === 'updated').length,
-    })
+    return ok(report)
   } catch (error) {
     // The transaction rolled back; remove the picture files it would have referred to.
-    await Promise.all(written.map((key) => deps.files.delete(key).catch(() => undefined)))
+    await Promise.all((writer?.writtenKeys ?? []).map((key) => deps.files.delete(key).catch(() => undefined)))
     if (error instanceof ImportAbort) return err(error.problem)
     throw error
   }
 }
 
-class ImportAbort extends Error {
-  constructor(readonly problem: ImportProblem) {
-    super(problem.message)
+async function importOne(writer: RecordWriter, file: string, format: ImportFormat, report: ImportReport, options: ImportOptions) {
+  const source = await OPENERS[format](file)
+  const progress: ImportProgress = { file, format, records: 0, created: 0, updated: 0, skipped: 0 }
+  for await (const item of source.items) {
+    progress.records++
+    const problem = 'problem' in item ? item.problem : writer.check(item.record, file)
+    const fatal = 'problem' in item && item.fatal === true
+    if (problem) {
+      if (fatal || !options.skipInvalid) throw new ImportAbort(problem)
+      report.skipped.push(problem)
+      progress.skipped++
+    } else if ('record' in item) {
+      const applied = await writer.write(item.record, file)
+      if (report.articles.length < LISTED_ARTICLES) report.articles.push(applied)
+      progress[applied.action]++
+      report[applied.action]++
+    }
+    if (source.fraction) progress.fraction = source.fraction()
+    options.onProgress?.(progress)
   }
+  report.notes.push(...source.notes().map((note) => `${file}: ${note}`))
 }
 
-async function readAndParse(file: string): Promise<Result<ParsedFile, ImportProblem>> {
-  let bytes: Buffer
+async function detect(file: string): Promise<Result<ImportFormat, ImportProblem>> {
+  let handle: fs.FileHandle | undefined
   try {
-    bytes = await fs.readFile(file)
+    handle = await fs.open(file, 'r')
+    const { size } = await handle.stat()
+    const head = new Uint8Array(Math.min(size, SNIFF_BYTES + 4))
+    await handle.read(head, 0, head.length, 0)
+    return detectFormat(head, file, size)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? String(error)})`
     return err({ file, message: reason })
+  } finally {
+    await handle?.close()
   }
-  const detected = detectFormat(bytes, file)
-  if (!detected.ok) return detected
-  const capture = parseTextCapture(detected.value.text, file)
-  if (!capture.ok) return capture
-  return ok({ file, format: 'text-capture', capture: capture.value })
-}
-
-async function applyTextCapture(deps: ImportDeps, item: ParsedFile, written: string[]): Promise<ImportedArticle> {
-  const { db, files, now } = deps
-  const { capture } = item
-  const sourceKey = `text:${slugify(capture.headline)}`
-  const existingId = await findArticleIdBySourceKey(db, sourceKey)
-  const existing = existingId ? await findArticleById(db, existingId) : undefined
-  let pictureId = existing?.hero?.picture.id
-  if (!pictureId) {
-    const stored = await storePicture(db, files, await placeholderPicture(capture.headline), { alt: capture.pictureAlt }, now)
-    written.push(...stored.writtenKeys)
-    pictureId = stored.picture.id
-  }
-  const saved = await saveArticle(db, {
-    headline: capture.headline,
-    body: { format: 'html', source: paragraphsToHtml(capture.paragraphs) },
-    hero: { pictureId, alt: capture.pictureAlt, caption: '', credit: '' },
-    status: 'published',
-    publishedAt: existing?.publishedAt ?? now,
-    sourceKey,
-    tagIds: existing?.tags.map((t) => t.id) ?? [],
-    authorIds: existing?.authors.map((a) => a.id) ?? [],
-    sectionId: existing?.section?.id ?? null,
-  }, now)
-  if (!saved.ok) {
-    const error = saved.error
-    const problem: ImportProblem = error.type === 'invalid'
-      ? { file: item.file, field: error.issues[0]?.field ?? '(article)', message: error.issues.map((i) => `${i.field}: ${i.message}`).join('; ') }
-      : { file: item.file, field: 'slug', message: `the slug "${error.slug}" is taken` }
-    throw new ImportAbort(problem)
-  }
-  const { article, created } = saved.value
-  return { file: item.file, articleId: article.id, slug: article.slug, headline: article.headline, action: created ? 'created' : 'updated' }
 }

@@ -3,6 +3,8 @@ export interface ImportProblem {
   file: string
   message: string
   line?: number
+  /** The record within the file, e.g. `post 42 "Hello world"`. */
+  record?: string
   field?: string
 }
 
@@ -11,7 +13,7 @@ export interface ImportProblem {
  * @example describeProblem({ file: 'a.txt', message: 'the file is empty' }) // 'a.txt: the file is empty'
  */
 export function describeProblem(problem: ImportProblem): string {
-  const where = [problem.line !== undefined ? `line ${problem.line}` : '', problem.field ? `field "${problem.field}"` : '']
+  const where = [problem.line !== undefined ? `line ${problem.line}` : '', problem.record ?? '', problem.field ? `field "${problem.field}"` : '']
     .filter(Boolean).join(', ')
   return `${problem.file}${where ? `, ${where}` : ''}: ${problem.message}`
 }

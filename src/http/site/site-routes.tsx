@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
+import { findRedirectSlug } from '../../content/redirects/redirect.repo.js'
 import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
 import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
@@ -33,7 +34,7 @@ export function siteRoutes(deps: Deps): Hono {
     const lastModified = httpDate(await lastSiteChange(db, clock.now()))
     return c.html(body as string, 200, { 'Cache-Control': CACHE.page, 'Last-Modified': lastModified })
   }
-  const notFound = async (c: Context) => html(c, <NotFoundPage site={await siteView()} />, 404)
+  const notFound = async (c: Context) => (await redirectFromOldUrl(c, deps)) ?? html(c, <NotFoundPage site={await siteView()} />, 404)
 
   /** Renders page `n` of a list, or the 404 page past its end. */
   const listing = async (c: Context, scope: ArticleScope, render: (site: SiteView, page: Awaited<ReturnType<typeof listPublicArticles>>) => unknown) => {
@@ -45,7 +46,11 @@ export function siteRoutes(deps: Deps): Hono {
     return html(c, render(await siteView(), page))
   }
 
-  const home = (c: Context) => listing(c, { kind: 'all' }, (site, page) => <HomePage site={site} page={page} />)
+  const home = async (c: Context) => {
+    // WordPress links by id (`/?p=12`, `/?page_id=7`) lead to the imported article.
+    if (c.req.query('p') !== undefined || c.req.query('page_id') !== undefined) return notFound(c)
+    return listing(c, { kind: 'all' }, (site, page) => <HomePage site={site} page={page} />)
+  }
   app.get('/', home)
   app.get('/page/:n{[0-9]+}/', home)
 
@@ -89,6 +94,18 @@ export function siteRoutes(deps: Deps): Hono {
   })
 
   return app
+}
+
+/**
+ * A 301 to the article an imported archive's old URL belonged to, or undefined. The Location
+ * is built from the slug, never from the request, so it cannot point off the site.
+ */
+export async function redirectFromOldUrl(c: Context, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<Response | undefined> {
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined
+  const url = new URL(c.req.url)
+  const slug = await findRedirectSlug(db, url.pathname + url.search, clock.now())
+    ?? (url.search ? await findRedirectSlug(db, url.pathname, clock.now()) : undefined)
+  return slug === undefined ? undefined : c.redirect(paths.article(slug), 301)
 }
 
 /** The 404 page, for URLs that match no route at all. */
