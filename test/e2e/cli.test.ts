@@ -1,24 +1,13 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import SQLite from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { migrations } from '../../src/storage/migrations/index.js'
 import { runCli, startServer } from '../support/cli.js'
 import { hasBuild } from '../support/requirements.js'
+import { snapshotSqlite } from '../support/snapshot.js'
 
 const capture = (headline: string) => `${headline}\n\n· 1 min read\n\nA picture\n\nA paragraph of the story.\n`
-
-/** Every row of every table in the site's SQLite file. */
-function snapshot(dataDir: string): string {
-  const db = new SQLite(path.join(dataDir, 'masthead.db'), { readonly: true })
-  try {
-    const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[]
-    return JSON.stringify(tables.map((t) => [t, db.prepare(`select * from "${t}" order by 1`).all()]))
-  } finally {
-    db.close()
-  }
-}
 
 describe.runIf(hasBuild())('masthead CLI', () => {
   let dir: string
@@ -43,7 +32,7 @@ describe.runIf(hasBuild())('masthead CLI', () => {
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toContain('created "Harbour wall repaired"')
     expect(ok.stdout).toContain('/harbour-wall-repaired/')
-    const before = snapshot(env().MASTHEAD_DATA_DIR)
+    const before = snapshotSqlite(env().MASTHEAD_DATA_DIR)
 
     const bad: [string, string | Buffer, RegExp][] = [
       ['empty.txt', '', /empty\.txt: the file is empty/],
@@ -57,7 +46,7 @@ describe.runIf(hasBuild())('masthead CLI', () => {
       expect(result.status, name).toBe(1)
       expect(result.stderr, name).toMatch(message)
       expect(result.stderr, name).toContain('Nothing was imported.')
-      expect(snapshot(env().MASTHEAD_DATA_DIR), name).toBe(before)
+      expect(snapshotSqlite(env().MASTHEAD_DATA_DIR), name).toBe(before)
     }
     const missing = runCli(['import', path.join(dir, 'absent.txt')], env())
     expect(missing.status).toBe(1)
