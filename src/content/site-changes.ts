@@ -1,12 +1,17 @@
+import { randomBytes } from 'node:crypto'
 import type { Db } from '../storage/connect.js'
 
 const CHANGED_AT = 'content_changed_at'
+/** A fresh random value per write: unlike the time, it changes even for two writes in one millisecond. */
+const VERSION = 'content_version'
 
 /**
  * Records that something readers can see has changed. Every write use case calls it in its
  * transaction, so Last-Modified never claims a page is older than it is.
  */
 export async function markContentChanged(db: Db, now: Date): Promise<void> {
+  const version = randomBytes(9).toString('base64url')
+  await db.insertInto('settings').values({ key: VERSION, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute()
   const value = now.toISOString()
   // Never backwards: a backdated save (an import, the demo) must not hide a later change.
   await db.insertInto('settings').values({ key: CHANGED_AT, value }).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
@@ -35,4 +40,21 @@ export async function lastSiteChange(db: Db, now: Date): Promise<Date> {
  */
 export function httpDate(date: Date): string {
   return date.toUTCString()
+}
+
+/**
+ * The marker of the last recorded change, read with one primary-key lookup: a page rendered
+ * under one marker is current for as long as the marker stays the same (and no scheduled
+ * article falls due, see `nextDueAfter`). Works across processes sharing the database.
+ */
+export async function readChangeMarker(db: Db): Promise<string> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', VERSION).executeTakeFirst()
+  return row?.value ?? ''
+}
+
+/** When the next scheduled article falls due after `now`, or null when none is waiting. */
+export async function nextDueAfter(db: Db, now: Date): Promise<Date | null> {
+  const row = await db.selectFrom('articles').select((eb) => eb.fn.min('publishedAt').as('t'))
+    .where('status', '=', 'scheduled').where('publishedAt', '>', now.toISOString()).executeTakeFirst()
+  return row?.t ? new Date(row.t) : null
 }

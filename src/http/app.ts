@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type ErrorHandler } from 'hono'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
@@ -11,7 +11,9 @@ import { sitemapRoutes } from './site/sitemap-routes.js'
 import { assetRoutes } from './site/asset-routes.js'
 import { searchRoutes } from './site/search-routes.js'
 import { redirectFromOldUrl, renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
+import { CACHE } from './cache-control.js'
 import { compress } from './compress.js'
+import { pageCache } from './page-cache.js'
 import { conditionalGet } from './conditional-get.js'
 import { securityHeaders } from './security-headers.js'
 
@@ -26,16 +28,28 @@ export interface AppDeps {
 
 /**
  * The whole web application, without I/O of its own: tests call `app.request()` on it.
+ * Public pages are answered from the page cache when they can be; everything else, and every
+ * cache miss, goes through the site's routes.
  * @example const app = createApp({ db, files, clock: systemClock, log: consoleLog, siteUrl: 'http://127.0.0.1:3000' })
  */
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): Hono {
+  const site = siteApp(deps)
   const app = new Hono()
   app.use(securityHeaders())
+  if (cache) app.use(pageCache(site, deps))
   // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
   app.use(compress())
   app.use(conditionalGet())
   // Runs after the routes: only a URL that found nothing is sent on to its trailing-slash form.
   app.use(addTrailingSlash())
+  app.all('*', (c) => site.fetch(c.req.raw, c.env))
+  app.onError(errorHandler(deps))
+  return app
+}
+
+/** Every route of the site, with its 404 and 500 pages, and no caching or compression. */
+function siteApp(deps: AppDeps): Hono {
+  const app = new Hono()
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))
@@ -45,9 +59,13 @@ export function createApp(deps: AppDeps): Hono {
   app.route('/', searchRoutes(deps))
   app.route('/', siteRoutes(deps))
   app.notFound(async (c) => (await redirectFromOldUrl(c, deps)) ?? c.html(await renderNotFoundPage(deps), 404))
-  app.onError(async (error, c) => {
-    deps.log.error(`${c.req.method} ${c.req.path} failed`, error)
-    return c.html(await renderErrorPage(deps), 500)
-  })
+  app.onError(errorHandler(deps))
   return app
+}
+
+function errorHandler(deps: AppDeps): ErrorHandler {
+  return async (error, c) => {
+    deps.log.error(`${c.req.method} ${c.req.path} failed`, error)
+    return c.html(await renderErrorPage(deps), 500, { 'Cache-Control': CACHE.none })
+  }
 }

@@ -5,7 +5,7 @@ import { ENCODING_ETAG_SUFFIX } from './conditional-get.js'
 
 const COMPRESSIBLE = /^(text\/|application\/(xml|json|javascript|rss\+xml|atom\+xml|feed\+json|ld\+json|manifest\+json)|image\/svg\+xml)/
 /** Below this a compressed answer saves less than its headers cost. */
-const MIN_BYTES = 1024
+export const MIN_COMPRESS_BYTES = 1024
 
 type Encoding = keyof typeof ENCODING_ETAG_SUFFIX
 
@@ -26,7 +26,7 @@ export function compress(): MiddlewareHandler {
     const encoding = chooseEncoding(c.req.header('Accept-Encoding') ?? '')
     const etag = headers.get('ETag')
     const bytes = new Uint8Array(await c.res.arrayBuffer())
-    if (!encoding || bytes.length < MIN_BYTES) {
+    if (!encoding || bytes.length < MIN_COMPRESS_BYTES) {
       replaceResponse(c, new Response(bytes, { status: c.res.status, headers }))
       return
     }

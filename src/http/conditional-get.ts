@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
+import { etagOf } from './etag.js'
 import { replaceResponse } from './replace-response.js'
 
 /** Suffixes the compression middleware adds to an ETag for each encoding of the same bytes. */
@@ -18,7 +18,7 @@ export function conditionalGet(): MiddlewareHandler {
     if ((c.res.headers.get('Cache-Control') ?? '').includes('no-store')) return
 
     const bytes = new Uint8Array(await c.res.arrayBuffer())
-    const etag = c.res.headers.get('ETag') ?? `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`
+    const etag = c.res.headers.get('ETag') ?? etagOf(bytes)
     const headers = new Headers(c.res.headers)
     headers.set('ETag', etag)
     const current = clientHasCurrent(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), etag, headers.get('Last-Modified'))

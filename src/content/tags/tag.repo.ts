@@ -23,3 +23,16 @@ export async function ensureTag(db: Db, input: { name: string; slug?: string; de
   await markContentChanged(db, now)
   return { id: row.id, slug: row.slug, name: row.name, description: row.description }
 }
+
+/**
+ * Changes what readers see of a tag (its slug stays: links point at it).
+ * @example await updateTag(db, id, { name: 'New name' }, now)
+ */
+export async function updateTag(db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> {
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
+  if (Object.keys(set).length === 0) return false
+  const result = await db.updateTable('tags').set(set).where('id', '=', id).executeTakeFirst()
+  if (result.numUpdatedRows === 0n) return false
+  await markContentChanged(db, now)
+  return true
+}

@@ -1,0 +1,135 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
+import { addArticle, TEST_NOW, TEST_SITE_URL } from '../../test/support/test-site.js'
+import { deleteArticle } from '../content/articles/delete-article.js'
+import { saveArticle } from '../content/articles/save-article.js'
+import { ensurePerson, updatePerson } from '../content/people/person.repo.js'
+import { ensureSection, updateSection } from '../content/sections/section.repo.js'
+import { writeSettings } from '../content/settings/settings.repo.js'
+import { ensureTag, updateTag } from '../content/tags/tag.repo.js'
+import { fixedClock } from '../core/clock.js'
+import { silentLog } from '../core/log.js'
+import { openSqlite, type Db } from '../storage/connect.js'
+import { memoryFileStore } from '../storage/files/local-file-store.js'
+import { migrateToLatest } from '../storage/migrate.js'
+import { createApp } from './app.js'
+
+const now = new Date(TEST_NOW)
+let dir: string
+let db: Db
+let clock: ReturnType<typeof fixedClock>
+let app: ReturnType<typeof createApp>
+
+beforeEach(async () => {
+  // A file database, so a second connection (another process, in effect) can write to it.
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-cache-'))
+  db = openSqlite(path.join(dir, 'masthead.db'))
+  await migrateToLatest(db)
+  clock = fixedClock(TEST_NOW)
+  app = createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
+})
+afterEach(async () => {
+  await db.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const page = async (p: string) => {
+  const res = await app.request(p)
+  return { status: res.status, text: await res.text(), headers: res.headers }
+}
+
+async function newsroom() {
+  const section = await ensureSection(db, { name: 'Harbour' }, now)
+  const tag = await ensureTag(db, { name: 'Ferries' }, now)
+  const person = await ensurePerson(db, { name: 'Ana Reyes' }, now)
+  const article = await addArticle(db, { headline: 'Ferry timetable changes', sectionId: section.id, tagIds: [tag.id], authorIds: [person.id], sourceKey: 'k' }, now)
+  return { section, tag, person, article }
+}
+
+describe('page cache', () => {
+  it('answers a repeated request from memory, precompressed, with the same ETag', async () => {
+    await newsroom()
+    const first = await app.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br' } })
+    const second = await app.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br' } })
+    expect(second.headers.get('content-encoding')).toBe('br')
+    expect(second.headers.get('etag')).toBe(first.headers.get('etag'))
+    const plain = await (await app.request('/ferry-timetable-changes/')).text()
+    expect(brotliDecompressSync(Buffer.from(await second.arrayBuffer())).toString()).toBe(plain)
+    const revalidated = await app.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag')! } })
+    expect(revalidated.status).toBe(304)
+    expect((await app.request('/ferry-timetable-changes/', { method: 'HEAD' })).status).toBe(200)
+  })
+
+  it('really answers from memory: a change made behind the use cases goes unseen', async () => {
+    await newsroom()
+    expect((await page('/ferry-timetable-changes/')).text).toContain('<h1>Ferry timetable changes</h1>')
+    await db.updateTable('articles').set({ headline: 'Changed behind its back' }).execute()
+    expect((await page('/ferry-timetable-changes/')).text).toContain('<h1>Ferry timetable changes</h1>')
+    const uncached = createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL }, { cache: false })
+    expect(await (await uncached.request('/ferry-timetable-changes/')).text()).toContain('<h1>Changed behind its back</h1>')
+  })
+
+  it('is never stale after a publish, update, unpublish or delete', async () => {
+    const { article } = await newsroom()
+    expect((await page('/')).text).toContain('Ferry timetable changes')
+    await addArticle(db, { headline: 'Second story' }, now)
+    expect((await page('/')).text).toContain('Second story')
+    await saveArticle(db, { headline: 'Ferry timetable changes again', body: { format: 'markdown', source: 'Updated text.' }, status: 'published', sourceKey: 'k' }, now)
+    expect((await page('/ferry-timetable-changes/')).text).toContain('Updated text.')
+    expect((await page('/')).text).toContain('Ferry timetable changes again')
+    await saveArticle(db, { headline: 'Ferry timetable changes again', body: { format: 'markdown', source: 'x' }, status: 'draft', sourceKey: 'k' }, now)
+    expect((await page('/ferry-timetable-changes/')).status).toBe(404)
+    expect((await page('/')).text).not.toContain('Ferry timetable changes again')
+    await page('/second-story/')
+    const second = (await db.selectFrom('articles').select('id').where('slug', '=', 'second-story').executeTakeFirstOrThrow()).id
+    expect(await deleteArticle(db, second, now)).toBe(true)
+    expect((await page('/second-story/')).status).toBe(404)
+    expect((await page('/')).text).not.toContain('Second story')
+    expect(article.slug).toBe('ferry-timetable-changes')
+  })
+
+  it('is never stale after a section, tag, author or setting the page shows changes', async () => {
+    const { section, tag, person } = await newsroom()
+    const url = '/ferry-timetable-changes/'
+    expect((await page(url)).text).toContain('Harbour')
+    await updateSection(db, section.id, { name: 'Waterfront' }, now)
+    expect((await page(url)).text).toContain('>Waterfront<')
+    await updateTag(db, tag.id, { name: 'Boats' }, now)
+    expect((await page(url)).text).toContain('>Boats<')
+    await updatePerson(db, person.id, { name: 'Ana Reyes-Moreno' }, now)
+    expect((await page(url)).text).toContain('Ana Reyes-Moreno')
+    await writeSettings(db, { title: 'The Quay Gazette' }, now)
+    expect((await page(url)).text).toContain('The Quay Gazette')
+  })
+
+  it('sees changes written by another process through the same database', async () => {
+    await newsroom()
+    expect((await page('/')).text).not.toContain('Written elsewhere')
+    const other = openSqlite(path.join(dir, 'masthead.db'))
+    try {
+      await addArticle(other, { headline: 'Written elsewhere' }, now)
+    } finally {
+      await other.destroy()
+    }
+    expect((await page('/')).text).toContain('Written elsewhere')
+  })
+
+  it('shows a scheduled article the moment it falls due', async () => {
+    await newsroom()
+    await saveArticle(db, { headline: 'At noon', body: { format: 'markdown', source: 'x' }, status: 'scheduled', publishedAt: new Date(now.getTime() + 60_000) }, now)
+    expect((await page('/')).text).not.toContain('At noon')
+    clock.advance(61_000)
+    expect((await page('/')).text).toContain('At noon')
+  })
+
+  it('does not keep 404s, searches or pages with a query', async () => {
+    await newsroom()
+    expect((await page('/later-story/')).status).toBe(404)
+    await addArticle(db, { headline: 'Later story' }, now)
+    expect((await page('/later-story/')).status).toBe(200)
+    expect((await page('/search/?q=ferry')).text).toContain('timetable changes')
+  })
+})
