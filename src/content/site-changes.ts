@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import type { Db } from '../storage/connect.js'
+import type { CompiledQuery } from 'kysely'
+import { sqliteHandle, type Db } from '../storage/connect.js'
 
 const CHANGED_AT = 'content_changed_at'
 /** A fresh random value per write: unlike the time, it changes even for two writes in one millisecond. */
@@ -48,8 +49,27 @@ export function httpDate(date: Date): string {
  * article falls due, see `nextDueAfter`). Works across processes sharing the database.
  */
 export async function readChangeMarker(db: Db): Promise<string> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', VERSION).executeTakeFirst()
-  return row?.value ?? ''
+  // Asked on every request: compiled once per database rather than built each time.
+  let query = markerQueries.get(db)
+  if (!query) {
+    query = db.selectFrom('settings').select('value').where('key', '=', VERSION).compile()
+    markerQueries.set(db, query)
+  }
+  const { rows } = await db.executeQuery(query)
+  return rows[0]?.value ?? ''
+}
+
+const markerQueries = new WeakMap<Db, CompiledQuery<{ value: string }>>()
+
+/**
+ * A reader of the change marker that answers synchronously where the database allows it
+ * (SQLite: a prepared primary-key lookup, about a microsecond), else through `readChangeMarker`.
+ */
+export function changeMarkerReader(db: Db): () => string | Promise<string> {
+  const sqlite = sqliteHandle(db)
+  if (!sqlite) return () => readChangeMarker(db)
+  const statement = sqlite.prepare('select value from settings where key = ?').pluck()
+  return () => (statement.get(VERSION) as string | undefined) ?? ''
 }
 
 /** When the next scheduled article falls due after `now`, or null when none is waiting. */

@@ -13,7 +13,7 @@ import { searchRoutes } from './site/search-routes.js'
 import { redirectFromOldUrl, renderErrorPage, renderNotFoundPage, siteRoutes } from './site/site-routes.js'
 import { CACHE } from './cache-control.js'
 import { compress } from './compress.js'
-import { pageCache } from './page-cache.js'
+import { pageCache, type PageCache } from './page-cache.js'
 import { conditionalGet } from './conditional-get.js'
 import { securityHeaders } from './security-headers.js'
 
@@ -32,11 +32,20 @@ export interface AppDeps {
  * cache miss, goes through the site's routes.
  * @example const app = createApp({ db, files, clock: systemClock, log: consoleLog, siteUrl: 'http://127.0.0.1:3000' })
  */
-export function createApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): Hono {
+export function createApp(deps: AppDeps, options: { cache?: boolean } = {}): Hono {
+  return createWebApp(deps, options).app
+}
+
+/**
+ * The application and its page cache, for a server that answers cache hits before the router
+ * (see `PageCache.serveNode`).
+ */
+export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): { app: Hono; cache: PageCache | undefined } {
   const site = siteApp(deps)
   const app = new Hono()
+  const pages = cache ? pageCache(site, deps) : undefined
   app.use(securityHeaders())
-  if (cache) app.use(pageCache(site, deps))
+  if (pages) app.use(pages)
   // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
   app.use(compress())
   app.use(conditionalGet())
@@ -44,7 +53,7 @@ export function createApp(deps: AppDeps, { cache = true }: { cache?: boolean } =
   app.use(addTrailingSlash())
   app.all('*', (c) => site.fetch(c.req.raw, c.env))
   app.onError(errorHandler(deps))
-  return app
+  return { app, cache: pages }
 }
 
 /** Every route of the site, with its 404 and 500 pages, and no caching or compression. */

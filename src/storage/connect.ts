@@ -18,7 +18,19 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  sqliteHandles.set(db, sqlite)
+  return db
+}
+
+const sqliteHandles = new WeakMap<Db, SQLite.Database>()
+
+/**
+ * The better-sqlite3 handle under a SQLite `Db`, for the few reads that must be synchronous
+ * (the page cache's hot path); undefined for other databases.
+ */
+export function sqliteHandle(db: Db): SQLite.Database | undefined {
+  return sqliteHandles.get(db)
 }
 
 /** The SQLite file inside a data directory. */
