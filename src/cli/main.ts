@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
+import { backupCommand } from './backup-command.js'
+import { exportCommand } from './export-command.js'
 import { importCommand } from './import-command.js'
 import { migrateCommand } from './migrate-command.js'
 import { serveCommand } from './serve-command.js'
@@ -12,10 +14,18 @@ Commands:
   import FILE...     import articles: text captures, Ghost JSON, WordPress WXR, saved HTML pages,
                      Masthead exports (the format of each file is detected from its content).
                      All or nothing, unless --skip-invalid imports the valid records and lists the rest.
+                     A Masthead export (its folder, site.json or .tar) is restored exactly, ids and times
+                     included, and only into an empty site.
+  export             write the whole site (site.json and the picture files) to a new folder
+                     masthead-export-<UTC time>/, or with --tar to one .tar file
+  backup FILE        copy the database to FILE while the site keeps serving (pictures not included)
 
 Options:
   --no-demo          (serve) do not fill an empty site with demo articles
   --skip-invalid     (import) skip invalid records instead of stopping at the first
+  --out PATH         (export) the folder, or with --tar the file, to write
+  --tar              (export) write one .tar file instead of a folder
+  --force            (backup) replace FILE if it exists
   -h, --help         show this help
 
 Environment:
@@ -30,7 +40,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, 'no-demo': { type: 'boolean' }, 'skip-invalid': { type: 'boolean' } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'no-demo': { type: 'boolean' },
+        'skip-invalid': { type: 'boolean' },
+        out: { type: 'string' },
+        tar: { type: 'boolean' },
+        force: { type: 'boolean' },
+      },
     })
   } catch (error) {
     process.stderr.write(`masthead: ${(error as Error).message}\n\n${USAGE}`)
@@ -47,9 +64,11 @@ export async function main(argv: string[], env: Record<string, string | undefine
       case 'serve': return await serveCommand({ ...config, demoContent: config.demoContent && !parsed.values['no-demo'] })
       case 'migrate': return await migrateCommand(config)
       case 'import': return await importCommand(config, rest, { skipInvalid: parsed.values['skip-invalid'] === true })
-      default:
-        process.stderr.write(`masthead: unknown command "${command}"\n\n${USAGE}`)
-        return 2
+      case 'export':
+        if (rest.length) return usageError(`export takes no file names (use --out PATH): ${rest.join(' ')}`)
+        return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
+      case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
+      default: return usageError(`unknown command "${command}"`)
     }
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -58,4 +77,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
     throw error
   }
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`masthead: ${message}\n\n${USAGE}`)
+  return 2
 }

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../core/result.js'
+import { isTar, tarHoldsMastheadExport } from './export/sniff-export-tar.js'
 import type { ImportProblem } from './import-problem.js'
 import { looksLikeTextCapture } from './text/parse-text-capture.js'
 
@@ -24,6 +25,11 @@ const BINARY_SIGNATURES: [string, number[]][] = [
 export function detectFormat(head: Uint8Array, file: string, size = head.length): Result<ImportFormat, ImportProblem> {
   const problem = (message: string) => err({ file, message })
   if (size === 0) return problem('the file is empty')
+  // Before the text checks: a tar is binary, but `masthead export --tar` makes one to import.
+  if (isTar(head)) {
+    if (tarHoldsMastheadExport(head)) return ok('masthead-export')
+    return problem('not a recognised format: a tar archive that does not start with a Masthead export\'s site.json')
+  }
   const signature = BINARY_SIGNATURES.find(([, magic]) => magic.every((b, i) => head[i] === b))
   if (signature) return problem(`not a recognised format: the file is ${signature[0]}, not an article export or capture`)
   // The sniffed head may end inside a multi-byte character: decode leniently, then check for damage.

@@ -1,11 +1,14 @@
 import fs from 'node:fs/promises'
+import path from 'node:path'
 import { err, ok, type Result } from '../core/result.js'
 import { inTransaction, type Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { ImportAbort, RecordWriter, type AppliedRecord } from './apply-records.js'
 import { detectFormat, SNIFF_BYTES, type ImportFormat } from './detect-format.js'
 import type { ImportProblem } from './import-problem.js'
-import { OPENERS } from './open-source.js'
+import { SITE_JSON } from '../export/export-format.js'
+import { restoreExport } from './export/restore-export.js'
+import { OPENERS, type RecordFormat } from './open-source.js'
 
 export interface ImportDeps {
   db: Db
@@ -45,14 +48,20 @@ const LISTED_ARTICLES = 1000
 /**
  * Imports files in one transaction: all or nothing, unless `skipInvalid` lets invalid records
  * be skipped (and listed). Records stream from each file, so memory stays bounded; a problem
- * names the file, the record and the field.
+ * names the file, the record and the field. A Masthead export (its site.json, its folder or its
+ * tar) is restored exactly instead, on its own, into an empty site: see restoreExport.
  * @example const result = await importFiles(deps, ['export.xml'], { skipInvalid: true })
  */
-export async function importFiles(deps: ImportDeps, paths: string[], options: ImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
-  const formats: ImportFormat[] = []
+export async function importFiles(deps: ImportDeps, givenPaths: string[], options: ImportOptions = {}): Promise<Result<ImportReport, ImportProblem>> {
+  const paths = await Promise.all(givenPaths.map(exportFolderToSiteJson))
+  const formats: RecordFormat[] = []
   for (const file of paths) {
     const detected = await detect(file)
     if (!detected.ok) return detected
+    if (detected.value === 'masthead-export') {
+      if (paths.length > 1) return err({ file, message: 'a Masthead export is restored on its own: import it without other files' })
+      return restoreExport(deps, file)
+    }
     formats.push(detected.value)
   }
   const report: ImportReport = { articles: [], created: 0, updated: 0, skipped: [], notes: [] }
@@ -71,7 +80,7 @@ export async function importFiles(deps: ImportDeps, paths: string[], options: Im
   }
 }
 
-async function importOne(writer: RecordWriter, file: string, format: ImportFormat, report: ImportReport, options: ImportOptions) {
+async function importOne(writer: RecordWriter, file: string, format: RecordFormat, report: ImportReport, options: ImportOptions) {
   const source = await OPENERS[format](file)
   const progress: ImportProgress = { file, format, records: 0, created: 0, updated: 0, skipped: 0 }
   for await (const item of source.items) {
@@ -109,4 +118,11 @@ async function detect(file: string): Promise<Result<ImportFormat, ImportProblem>
   } finally {
     await handle?.close()
   }
+}
+
+/** An export folder stands for its site.json; anything else is left for detection to judge. */
+async function exportFolderToSiteJson(file: string): Promise<string> {
+  const inside = path.join(file, SITE_JSON)
+  const isFolder = await fs.stat(file).then((s) => s.isDirectory(), () => false)
+  return isFolder && (await fs.stat(inside).then((s) => s.isFile(), () => false)) ? inside : file
 }

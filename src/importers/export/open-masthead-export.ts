@@ -1,6 +1,0 @@
-import type { ImportSource } from '../import-record.js'
-
-/** Not available yet: names the missing importer instead of guessing at the file. */
-export async function openMastheadExport(file: string): Promise<ImportSource> {
-  throw new Error(`${file}: importing this format is not available yet`)
-}
