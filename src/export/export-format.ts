@@ -110,4 +110,4 @@ export type ExportFile = z.infer<typeof ExportFile>
  * Settings that are bookkeeping of one database rather than content: not exported, and set
  * afresh by a restore (the last-change time becomes the restore's time).
  */
-export const LOCAL_SETTINGS = ['content_changed_at'] as const
+export const LOCAL_SETTINGS = ['content_changed_at', 'content_version'] as const
