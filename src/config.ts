@@ -7,6 +7,7 @@ const Env = z.object({
   MASTHEAD_DATA_DIR: z.string().min(1).default('./data'),
   MASTHEAD_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MASTHEAD_DEMO: z.enum(['0', '1']).optional(),
+  MASTHEAD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 })
 
 export interface Config {
@@ -18,6 +19,8 @@ export interface Config {
   readonly siteUrl: string
   /** Whether an empty site is filled with demo articles on first start. */
   readonly demoContent: boolean
+  /** How many processes serve the site (`serve` only); they share the port. */
+  readonly workers: number
 }
 
 export class ConfigError extends Error {}
@@ -41,5 +44,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     dataDir: path.resolve(e.MASTHEAD_DATA_DIR),
     siteUrl,
     demoContent: e.MASTHEAD_DEMO !== '0',
+    workers: e.MASTHEAD_WORKERS,
   })
 }

@@ -30,7 +30,7 @@ Options:
 
 Environment:
   PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
-  MASTHEAD_DEMO=0 (same as --no-demo)
+  MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port)
 `
 
 /** Runs one CLI command; returns the process exit code. */

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster'
 import http from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import type { Config } from '../config.js'
@@ -7,14 +8,34 @@ import { seedDemoIfEmpty } from '../demo/seed-demo.js'
 import { createWebApp } from '../http/app.js'
 import { openSite } from '../site.js'
 
-/** Starts the site and keeps it running until SIGINT or SIGTERM. */
+/**
+ * Starts the site and keeps it running until SIGINT or SIGTERM. With `workers` above 1, the
+ * first process prepares the database, then that many processes share the port: SQLite in WAL
+ * mode takes readers in parallel, and each process's page cache follows the change marker in
+ * the database, so a change made through one is seen by all.
+ */
 export async function serveCommand(config: Config): Promise<number> {
+  if (cluster.isWorker) return runServer(config, { announce: false })
+  await prepare(config)
+  if (config.workers <= 1) return runServer(config, { announce: true })
+  return superviseWorkers(config)
+}
+
+async function prepare(config: Config): Promise<void> {
   const site = await openSite(config)
-  if (site.migrated.length) consoleLog.info(`Database ready in ${config.dataDir} (applied ${site.migrated.join(', ')}).`)
-  if (config.demoContent) {
-    const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
-    if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
+  try {
+    if (site.migrated.length) consoleLog.info(`Database ready in ${config.dataDir} (applied ${site.migrated.join(', ')}).`)
+    if (config.demoContent) {
+      const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
+      if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
+    }
+  } finally {
+    await site.close()
   }
+}
+
+async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
+  const site = await openSite(config)
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl })
   const routed = getRequestListener(app.fetch)
   // Cache hits are written straight to the socket; everything else goes through the router.
@@ -26,12 +47,42 @@ export async function serveCommand(config: Config): Promise<number> {
     server.once('listening', resolve)
     server.once('error', reject)
   })
-  consoleLog.info(`Masthead is ready at ${config.siteUrl}/`)
+  if (announce) consoleLog.info(`Masthead is ready at ${config.siteUrl}/`)
   return new Promise<number>((resolve) => {
     const stop = () => {
       server.close(() => { void site.close().then(() => resolve(0)) })
       // Keep-alive connections would hold close() open; end them.
       server.closeAllConnections()
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}
+
+async function superviseWorkers(config: Config): Promise<number> {
+  // Let the kernel hand connections to whichever worker accepts first, not the primary.
+  cluster.schedulingPolicy = cluster.SCHED_NONE
+  let stopping = false
+  const fork = () => cluster.fork()
+  await new Promise<void>((resolve, reject) => {
+    let listening = 0
+    cluster.on('listening', () => { if (++listening === config.workers) resolve() })
+    cluster.on('exit', (worker, code, signal) => {
+      if (stopping) return
+      if (listening < config.workers) reject(new Error(`a worker exited on start (code ${code}, signal ${signal})`))
+      else {
+        consoleLog.warn(`worker ${worker.process.pid} exited (code ${code}, signal ${signal}); starting another`)
+        fork()
+      }
+    })
+    for (let i = 0; i < config.workers; i++) fork()
+  })
+  consoleLog.info(`Masthead is ready at ${config.siteUrl}/ (${config.workers} worker processes)`)
+  return new Promise<number>((resolve) => {
+    const stop = () => {
+      stopping = true
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+      cluster.disconnect(() => resolve(0))
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

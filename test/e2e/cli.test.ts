@@ -86,4 +86,22 @@ describe.runIf(hasBuild())('masthead CLI', () => {
       await server.stop()
     }
   })
+
+  it('serves with several worker processes, and each sees an import made while it serves', async () => {
+    const server = await startServer({ ...env(), MASTHEAD_WORKERS: '2', MASTHEAD_DEMO: '0' })
+    try {
+      expect(server.output()).toContain('(2 worker processes)')
+      // Warm every worker's cache with the empty front page (connections land on either worker).
+      for (let i = 0; i < 8; i++) expect(await (await fetch(`${server.url}/`, { headers: { Connection: 'close' } })).text()).toContain('Nothing has been published yet.')
+      const file = path.join(dir, 'late.txt')
+      fs.writeFileSync(file, capture('Late edition arrives'))
+      expect(runCli(['import', file], env()).status).toBe(0)
+      for (let i = 0; i < 8; i++) {
+        const home = await (await fetch(`${server.url}/`, { headers: { Connection: 'close' } })).text()
+        expect(home, `request ${i}`).toContain('Late edition arrives')
+      }
+    } finally {
+      await server.stop()
+    }
+  })
 })
