@@ -48,7 +48,7 @@ describe('openWxr', () => {
   it('maps statuses: pending is a draft, private and protected become drafts, trash is skipped, all noted', async () => {
     const file = write('statuses.xml', wxrDocument([
       { id: 1, status: 'pending' }, { id: 2, status: 'private' }, { id: 3, password: 'secret' },
-      { id: 4, status: 'trash' }, { id: 5, status: 'future', date: '2031-02-03 04:05:06' }, { id: 6, type: 'wp_block' },
+      { id: 4, status: 'trash', title: '' }, { id: 5, status: 'future', date: '2031-02-03 04:05:06' }, { id: 6, type: 'wp_block' },
     ]))
     const result = await importFiles({ ...site, now }, [file])
     if (!result.ok) throw new Error(result.error.message)

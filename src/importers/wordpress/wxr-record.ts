@@ -45,6 +45,11 @@ export function toSourceItem(item: WxrItem, context: WxrContext): SourceItem | u
     else tally.otherTypes.set(type, (tally.otherTypes.get(type) ?? 0) + 1)
     return undefined
   }
+  // Trash goes first: an untitled post in the bin is no problem worth stopping for.
+  if (field('wp:status') === 'trash') {
+    tally.trashed++
+    return undefined
+  }
   const id = field('wp:post_id')
   if (!id) return { problem: { file, line: item.line, record: `${type} at line ${item.line}`, field: 'wp:post_id', message: `the ${type} has no id` } }
   const headline = plainText(fields.get('title') ?? '')
@@ -52,7 +57,6 @@ export function toSourceItem(item: WxrItem, context: WxrContext): SourceItem | u
 
   const time = postTime(fields.get('wp:post_date_gmt'), fields.get('wp:post_date'))
   const status = toStatus(field('wp:status'), { protected: field('wp:post_password') !== '', dated: time !== undefined }, tally)
-  if (!status) return undefined
   if (field('wp:is_sticky') === '1') tally.sticky++
   const hero = heroFor(item, context.attachments)
   if (hero === 'missing') tally.missingPictures++
@@ -79,12 +83,11 @@ export function toSourceItem(item: WxrItem, context: WxrContext): SourceItem | u
 }
 
 /**
- * WordPress statuses as ours. Trash is skipped; private and password-protected posts become
+ * WordPress statuses (other than trash) as ours. Private and password-protected posts become
  * drafts, so nothing that was hidden on the old site becomes public here.
  */
-function toStatus(wpStatus: string, post: { protected: boolean; dated: boolean }, tally: WxrTally): ArticleStatus | undefined {
+function toStatus(wpStatus: string, post: { protected: boolean; dated: boolean }, tally: WxrTally): ArticleStatus {
   switch (wpStatus) {
-    case 'trash': tally.trashed++; return undefined
     case 'draft': case 'pending': case 'auto-draft': return 'draft'
     case 'private': tally.privateAsDraft++; return 'draft'
     case 'future':
