@@ -1,0 +1,99 @@
+/**
+ * WordPress shortcodes turned into plain HTML, since nothing here runs them: captions become
+ * figures, media and embeds become links to their address, galleries are dropped (their
+ * pictures live in the attachments), and no raw `[shortcode]` text is left behind.
+ *
+ * WordPress only expands registered shortcodes, so prose such as "coracles [simple boat]" is
+ * left alone: a bracket is read as a shortcode when its name is a known one, or when it looks
+ * like one (a snake_case name, `name=value` attributes, a closing `[/name]`, or it ends in `/]`).
+ */
+
+const KNOWN = new Set([
+  'caption', 'wp_caption', 'gallery', 'embed', 'audio', 'video', 'playlist', 'wpvideo', 'youtube', 'vimeo',
+  'soundcloud', 'googlemaps', 'tweet', 'twitter', 'instagram', 'slideshow', 'contact-form', 'contact-field',
+  'recipe', 'polldaddy', 'crowdsignal', 'archives', 'sitemap', 'gravityform', 'portfolio', 'scribd', 'ted',
+])
+
+/** `[name attrs]`, `[name attrs /]` or `[name attrs]content[/name]`, and `[[escaped]]`. After WordPress's get_shortcode_regex(). */
+const SHORTCODE = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g
+const ATTRIBUTE = /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g
+const URL_IN = /https?:\/\/[^\s"'<>\]]+/
+
+export interface Shortcode {
+  name: string
+  /** Named attributes; positional ones are numbered from '0'. */
+  attributes: Record<string, string>
+  content: string | undefined
+}
+
+/**
+ * Replaces every shortcode in `html` with plain HTML (see the module comment for which brackets count).
+ * @example expandShortcodes('[embed]https://youtu.be/x[/embed]') // '<p><a href="https://youtu.be/x">https://youtu.be/x</a></p>'
+ */
+export function expandShortcodes(html: string): string {
+  if (!html.includes('[')) return html
+  return html.replace(SHORTCODE, (match: string, open: string, name: string, attrs: string, selfClose: string | undefined,
+    content: string | undefined, closing: string | undefined, close: string) => {
+    // [[name]] is WordPress's way of writing a literal [name].
+    if (open === '[' && close === ']') return match.slice(1, -1)
+    const lower = name.toLowerCase()
+    const looksLike = KNOWN.has(lower) || lower.includes('_') || /=/.test(attrs) || closing !== undefined || selfClose !== undefined
+    if (!looksLike) return match
+    const code = { name: lower, attributes: parseAttributes(attrs), content }
+    return open + renderShortcode(code) + close
+  })
+}
+
+/**
+ * Reads a shortcode's attributes as WordPress's shortcode_parse_atts() does.
+ * @example parseAttributes(' id="a" width=300 https://x.test') // { id: 'a', width: '300', '0': 'https://x.test' }
+ */
+export function parseAttributes(text: string): Record<string, string> {
+  const attributes: Record<string, string> = {}
+  let position = 0
+  for (const m of text.replace(/[\u00a0\u200b]/g, ' ').matchAll(ATTRIBUTE)) {
+    if (m[1] !== undefined) attributes[m[1].toLowerCase()] = m[2]!
+    else if (m[3] !== undefined) attributes[m[3].toLowerCase()] = m[4]!
+    else if (m[5] !== undefined) attributes[m[5].toLowerCase()] = m[6]!
+    else attributes[String(position++)] = m[7] ?? m[8] ?? m[9] ?? ''
+  }
+  return attributes
+}
+
+function renderShortcode(code: Shortcode): string {
+  switch (code.name) {
+    case 'caption':
+    case 'wp_caption': return caption(code)
+    case 'gallery':
+    case 'playlist': return ''
+    default: {
+      const url = firstUrl(code)
+      if (url) return `<p>${link(url)}</p>`
+      // An enclosing shortcode we do not know still holds the author's text.
+      return code.content !== undefined ? expandShortcodes(code.content) : ''
+    }
+  }
+}
+
+/** `[caption caption="Old style"]<a><img></a>[/caption]` or `[caption]<img> The text[/caption]` → a figure. */
+function caption(code: Shortcode): string {
+  const content = expandShortcodes(code.content ?? '').trim()
+  const picture = /^(?:<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>|<img\b[^>]*>)/i.exec(content)
+  const media = picture?.[0] ?? ''
+  const text = (code.attributes.caption ?? content.slice(media.length)).trim()
+  return `<figure>${media}${text ? `<figcaption>${text}</figcaption>` : ''}</figure>`
+}
+
+function firstUrl(code: Shortcode): string | undefined {
+  const { src, url, mp3, m4a, ogg, wav, mp4, webm, ogv, ...rest } = code.attributes
+  for (const candidate of [src, url, mp3, m4a, ogg, wav, mp4, webm, ogv, ...Object.values(rest), code.content]) {
+    const found = candidate && URL_IN.exec(candidate)?.[0]
+    if (found) return found
+  }
+  return undefined
+}
+
+function link(url: string): string {
+  const safe = url.replace(/&amp;/g, '&').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+  return `<a href="${safe}">${safe}</a>`
+}
