@@ -54,6 +54,12 @@ describe('RecordWriter', () => {
     expect(await site.db.selectFrom('tags').select('id').execute()).toHaveLength(2)
   })
 
+  it('takes a tag named twice in one record once', async () => {
+    const [applied] = await write([record({ tags: [{ name: 'Piers' }, { name: 'piers', slug: 'piers' }, { name: 'Piers' }] })])
+    const article = (await findArticleById(site.db, applied!.articleId))!
+    expect(article.tags.map((t) => t.slug)).toEqual(['piers'])
+  })
+
   it('sends old URLs, with or without their query or trailing slash, to the new one', async () => {
     await write([record()])
     for (const old of ['/?p=1', '/2019/01/05/old-pier-reopens/', '/2019/01/05/old-pier-reopens']) {

@@ -62,8 +62,11 @@ export class RecordWriter {
   async write(record: ImportRecord, file: string): Promise<AppliedRecord> {
     const { db, now } = this.deps
     const sectionId = record.section ? await this.term(this.sections, record.section, (t) => ensureSection(db, t, now)) : null
-    const tagIds = await Promise.all((record.tags ?? []).map((t) => this.term(this.tags, t, (x) => ensureTag(db, x, now))))
-    const authorIds = await Promise.all((record.authors ?? []).map((a) => this.term(this.people, a, (x) => ensurePerson(db, x, now))))
+    // One at a time: a record naming the same tag twice must not create it twice.
+    const tagIds: string[] = []
+    for (const t of record.tags ?? []) tagIds.push(await this.term(this.tags, t, (x) => ensureTag(db, x, now)))
+    const authorIds: string[] = []
+    for (const a of record.authors ?? []) authorIds.push(await this.term(this.people, a, (x) => ensurePerson(db, x, now)))
     const pictureId = record.hero ? await this.picture(record) : undefined
     const parsed = parseArticleInput(this.toInput(record, { sectionId, tagIds: [...new Set(tagIds)], authorIds: [...new Set(authorIds)], pictureId }))
     const written = parsed.ok

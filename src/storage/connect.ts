@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely'
+import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDialectConfig } from 'kysely'
 import type { Database } from './schema.js'
 
 export type Db = Kysely<Database>
@@ -18,12 +18,37 @@ export function openSqlite(file: string): Db {
   sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] })
   sqliteHandles.set(db, sqlite)
   return db
 }
 
 const sqliteHandles = new WeakMap<Db, SQLite.Database>()
+
+/** Statements kept prepared; the least recently used one is dropped past this many. */
+const STATEMENT_CACHE_SIZE = 500
+
+/**
+ * Kysely prepares every statement anew; preparing costs as much as running a small query.
+ * Kysely only runs `all`/`run` on what it prepares (no iterators here), so reusing a prepared
+ * statement for the same SQL text is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, SQLite.Statement>()
+  return {
+    close: () => sqlite.close(),
+    prepare: (sql: string) => {
+      let statement = statements.get(sql)
+      if (statement) statements.delete(sql)
+      else {
+        statement = sqlite.prepare(sql)
+        if (statements.size >= STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!)
+      }
+      statements.set(sql, statement)
+      return statement
+    },
+  }
+}
 
 /**
  * The better-sqlite3 handle under a SQLite `Db`, for the few reads that must be synchronous
