@@ -1,4 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { deleteFrom, insertInto, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
 
 /**
  * Full-text search. `articles.body_text` (the visible text of the body) is portable; the index
@@ -20,7 +21,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (isSqlite(db)) {
-    for (const trigger of ['articles_search_insert', 'articles_search_update', 'articles_search_delete']) {
+    for (const trigger of SEARCH_TRIGGERS) {
       await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db)
     }
     for (const table of ['article_search', 'article_search_trigram', 'article_search_docs']) {
@@ -46,11 +47,6 @@ async function createSqliteIndex(db: Kysely<any>): Promise<void> {
   )`.execute(db)
 
   // The doc row is written first, so the index rows can take its key.
-  const docOf = (ref: string) => `(select doc_id from article_search_docs where article_id = ${ref}.id)`
-  const insertInto = (table: string, ref: string) =>
-    `insert into ${table} (rowid, headline, dek, body_text) values (${docOf(ref)}, ${ref}.headline, ${ref}.dek, ${ref}.body_text);`
-  const deleteFrom = (table: string, ref: string) => `delete from ${table} where rowid = ${docOf(ref)};`
-
   // These strings are fixed DDL written here, never built from input.
   await sql.raw(`create trigger articles_search_insert after insert on articles begin
     insert into article_search_docs (article_id) values (new.id);

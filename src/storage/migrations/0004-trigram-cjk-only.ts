@@ -1,4 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { deleteFrom, docOf, insertInto, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
 
 /**
  * The trigram index exists for Chinese, Japanese and Korean words, which have no spaces to split
@@ -28,15 +29,11 @@ export async function down(db: Kysely<any>): Promise<void> {
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter
 
 async function replaceTriggers(db: Kysely<any>, cjkOnly: boolean): Promise<void> {
-  const docOf = (ref: string) => `(select doc_id from article_search_docs where article_id = ${ref}.id)`
-  const insertInto = (table: string, ref: string) =>
-    `insert into ${table} (rowid, headline, dek, body_text) values (${docOf(ref)}, ${ref}.headline, ${ref}.dek, ${ref}.body_text);`
   const insertTrigram = (ref: string) => cjkOnly
     ? `insert into article_search_trigram (rowid, headline, dek, body_text) select ${docOf(ref)}, ${ref}.headline, ${ref}.dek, ${ref}.body_text
         where (${ref}.headline || ' ' || ${ref}.dek || ' ' || ${ref}.body_text) glob '${CJK_GLOB}';`
     : insertInto('article_search_trigram', ref)
-  const deleteFrom = (table: string, ref: string) => `delete from ${table} where rowid = ${docOf(ref)};`
-  for (const trigger of ['articles_search_insert', 'articles_search_update', 'articles_search_delete']) {
+  for (const trigger of SEARCH_TRIGGERS) {
     await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db)
   }
   // Fixed DDL written here, never built from input (CJK_GLOB is a constant without quotes).
