@@ -3,6 +3,7 @@ import * as initial from './0001-initial.js'
 import * as search from './0002-search.js'
 import * as archive from './0003-archive.js'
 import * as trigramCjkOnly from './0004-trigram-cjk-only.js'
+import * as publicListingIndex from './0005-public-listing-index.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-search': search,
   '0003-archive': archive,
   '0004-trigram-cjk-only': trigramCjkOnly,
+  '0005-public-listing-index': publicListingIndex,
 }

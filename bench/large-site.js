@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Large-site benchmark over a site made by bench/generate-large-site.js: time to the first page after start,
+// p99 latency at 8 concurrent clients with a cold cache (every URL distinct, or carrying a query, which the page
+// cache never keeps) for the front page, an article, page 500 of a tag, an author page and a search whose term is
+// in 1 % of the articles; then resident memory after serving 100,000 distinct article URLs.
+// Usage: node bench/large-site.js --data-dir DIR [--seconds 10]
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { fileURLToPath } from 'node:url'
+import autocannon from 'autocannon'
+import SQLite from 'better-sqlite3'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, seconds: { type: 'string', default: '10' }, 'distinct-articles': { type: 'string', default: '100000' } } })
+const dataDir = path.resolve(values['data-dir'] ?? '')
+const db = new SQLite(path.join(dataDir, 'masthead.db'), { readonly: true })
+const articles = db.prepare("select count(*) from articles where status = 'published'").pluck().get()
+// The tag with the most articles, for "page 500 of a tag".
+const bigTag = db.prepare('select t.slug, count(*) n from article_tags at join tags t on t.id = at.tag_id group by t.slug order by n desc limit 1').get()
+const authors = db.prepare('select slug from people').pluck().all()
+db.close()
+
+const port = 32000 + Math.floor(Math.random() * 10000)
+const base = `http://127.0.0.1:${port}`
+const started = performance.now()
+const server = spawn(process.execPath, [path.join(root, 'bin/masthead.js'), 'serve'], {
+  env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), MASTHEAD_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'],
+})
+let firstPageMs
+for (;;) {
+  try {
+    const res = await fetch(`${base}/`)
+    if (res.status === 200) { await res.text(); firstPageMs = Math.round(performance.now() - started); break }
+  } catch { /* not listening yet */ }
+  await new Promise((r) => setTimeout(r, 20))
+}
+
+let counter = 0
+const cases = {
+  home: () => `/?cold=${counter++}`,
+  article: () => `/story-${Math.floor(Math.random() * articles)}/`,
+  'tag page 500': () => `/tag/${bigTag.slug}/page/500/?cold=${counter++}`,
+  author: () => `/author/${authors[counter++ % authors.length]}/?cold=${counter}`,
+  'search (1 % of articles)': () => `/search/?q=lighthouse&cold=${counter++}`,
+}
+const results = {}
+try {
+  for (const [name, next] of Object.entries(cases)) {
+    const r = await autocannon({ url: base, connections: 8, duration: Number(values.seconds), requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }] })
+    results[name] = { requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }
+  }
+  let i = 0
+  const distinct = Number(values['distinct-articles'])
+  const served = await autocannon({ url: base, connections: 8, amount: distinct, requests: [{ setupRequest: (req) => ({ ...req, path: `/story-${i++ % articles}/` }) }] })
+  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8')
+  const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024)
+  const hwmMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024)
+  console.log(JSON.stringify({
+    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs,
+    latencyMs: results,
+    memory: { distinctArticleUrls: distinct, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
+    node: process.version,
+  }, null, 2))
+} finally {
+  server.kill('SIGTERM')
+}
