@@ -2,53 +2,40 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestSite, dumpDatabase, TEST_NOW } from '../../test/support/test-site.js'
+import { importWorkspace } from '../../test/support/import-workspace.js'
+import { dumpDatabase, TEST_NOW } from '../../test/support/test-site.js'
 import { hasShared, sharedFile } from '../../test/support/requirements.js'
 import { findPublicArticleBySlug } from '../content/articles/article.repo.js'
 import { importFiles } from './import-files.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-let dir: string
+const ws = importWorkspace('mh-import-')
 const now = new Date(TEST_NOW)
 
-beforeEach(async () => {
-  site = await createTestSite()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-import-'))
-})
-afterEach(async () => {
-  await site.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const write = (name: string, content: string | Uint8Array) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
+const write = ws.write
 const capture = (headline: string, paragraphs = ['One paragraph of text.']) =>
   `${headline}\n\n· 1 min read\n\nA picture of the quay\n\n${paragraphs.join('\n\n')}\n`
 
 describe('importFiles', () => {
   it('creates a published article with a placeholder picture carrying the alt text', async () => {
-    const result = await importFiles({ ...site, now }, [write('a.txt', capture('Quay reopens', ['First.', 'Second.']))])
+    const result = await importFiles({ ...ws.site, now }, [write('a.txt', capture('Quay reopens', ['First.', 'Second.']))])
     expect(result.ok && result.value).toMatchObject({ created: 1, updated: 0 })
-    const article = await findPublicArticleBySlug(site.db, 'quay-reopens', now)
+    const article = await findPublicArticleBySlug(ws.site.db, 'quay-reopens', now)
     expect(article?.status).toBe('published')
     expect(article?.body.html).toBe('<p>First.</p>\n<p>Second.</p>')
     expect(article?.hero?.alt).toBe('A picture of the quay')
     expect(article?.hero?.picture.width).toBe(1600)
-    expect(await site.files.read(article!.hero!.picture.key)).toBeDefined()
+    expect(await ws.site.files.read(article!.hero!.picture.key)).toBeDefined()
   })
 
   it('updates instead of duplicating when the same capture is imported again', async () => {
     const file = write('a.txt', capture('Quay reopens'))
-    await importFiles({ ...site, now }, [file])
+    await importFiles({ ...ws.site, now }, [file])
     write('a.txt', capture('Quay reopens', ['Corrected text.']))
-    const again = await importFiles({ ...site, now }, [file])
+    const again = await importFiles({ ...ws.site, now }, [file])
     expect(again.ok && again.value).toMatchObject({ created: 0, updated: 1 })
-    const rows = await site.db.selectFrom('articles').select(['slug', 'bodyHtml']).execute()
+    const rows = await ws.site.db.selectFrom('articles').select(['slug', 'bodyHtml']).execute()
     expect(rows).toEqual([{ slug: 'quay-reopens', bodyHtml: '<p>Corrected text.</p>' }])
-    expect(await site.db.selectFrom('media').select('id').execute()).toHaveLength(1)
+    expect(await ws.site.db.selectFrom('media').select('id').execute()).toHaveLength(1)
   })
 
   const badFiles: [string, string | Uint8Array, RegExp][] = [
@@ -62,29 +49,29 @@ describe('importFiles', () => {
     ['long-alt.txt', `Long alt\n\n· 1 min read\n\n${'x'.repeat(1200)}\n\nBody.`, /hero\.alt/],
   ]
   it.each(badFiles)('refuses %s, names it, and leaves the database exactly as it was', async (name, content, message) => {
-    await importFiles({ ...site, now }, [write('good.txt', capture('Already here'))])
-    const before = await dumpDatabase(site.db)
-    const filesBefore = site.files.keys().sort()
+    await importFiles({ ...ws.site, now }, [write('good.txt', capture('Already here'))])
+    const before = await dumpDatabase(ws.site.db)
+    const filesBefore = ws.site.files.keys().sort()
     // The good file goes first: all-or-nothing means it is not written either.
-    const result = await importFiles({ ...site, now }, [write('another.txt', capture('Would be new')), write(name, content)])
+    const result = await importFiles({ ...ws.site, now }, [write('another.txt', capture('Would be new')), write(name, content)])
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.file).toContain(name)
     expect(`${result.error.file}, line ${result.error.line}: ${result.error.message}`).toMatch(message)
-    expect(await dumpDatabase(site.db)).toEqual(before)
-    expect(site.files.keys().sort()).toEqual(filesBefore)
+    expect(await dumpDatabase(ws.site.db)).toEqual(before)
+    expect(ws.site.files.keys().sort()).toEqual(filesBefore)
   })
 
   it('names a missing file', async () => {
-    const result = await importFiles({ ...site, now }, [path.join(dir, 'nope.txt')])
+    const result = await importFiles({ ...ws.site, now }, [path.join(ws.dir, 'nope.txt')])
     expect(!result.ok && result.error).toMatchObject({ file: expect.stringContaining('nope.txt'), message: 'no such file' })
   })
 
   it.runIf(hasShared())('imports the reference capture: headline, alt text, seven paragraphs, 1 min read', async () => {
-    const result = await importFiles({ ...site, now }, [sharedFile('fixtures/seed-article.txt')])
+    const result = await importFiles({ ...ws.site, now }, [sharedFile('fixtures/seed-article.txt')])
     expect(result.ok).toBe(true)
     const slug = result.ok ? result.value.articles[0]!.slug : ''
-    const article = await findPublicArticleBySlug(site.db, slug, now)
+    const article = await findPublicArticleBySlug(ws.site.db, slug, now)
     expect(article?.headline).toBe('Captured North Korean Soldiers in Ukraine Show Unwavering Loyalty Despite Capture')
     expect(article?.readingMinutes).toBe(1)
     expect(article?.hero?.alt).toBe('article picture')

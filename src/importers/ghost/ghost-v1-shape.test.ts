@@ -2,22 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
+import { importWorkspace } from '../../../test/support/import-workspace.js'
+import { TEST_NOW } from '../../../test/support/test-site.js'
 import { findArticleById, findArticleIdBySourceKey } from '../../content/articles/article.repo.js'
 import { importFiles } from '../import-files.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-let dir: string
+const ws = importWorkspace('mh-ghost1-')
 const now = new Date(TEST_NOW)
-
-beforeEach(async () => {
-  site = await createTestSite()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-ghost1-'))
-})
-afterEach(async () => {
-  await site.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
 
 /** A Ghost 1 export: `{ meta, data }` at the top, numeric ids, `page: true`, `author_id`, times in ms. */
 const v1Export = (settings: { key: string; value: string }[] = []) => ({
@@ -40,13 +31,13 @@ const v1Export = (settings: { key: string; value: string }[] = []) => ({
 })
 
 const importExport = async (json: unknown) => {
-  const file = path.join(dir, 'ghost-1.json')
+  const file = path.join(ws.dir, 'ghost-1.json')
   fs.writeFileSync(file, JSON.stringify(json))
-  const result = await importFiles({ ...site, now }, [file])
+  const result = await importFiles({ ...ws.site, now }, [file])
   if (!result.ok) throw new Error(JSON.stringify(result.error))
   return result.value
 }
-const article = async (id: number) => findArticleById(site.db, (await findArticleIdBySourceKey(site.db, `ghost:${id}`))!)
+const article = async (id: number) => findArticleById(ws.site.db, (await findArticleIdBySourceKey(ws.site.db, `ghost:${id}`))!)
 
 describe('a Ghost 1 export', () => {
   it('reads pages, authors from author_id, ms times, plain-text bodies and ordered public tags', async () => {
@@ -65,14 +56,14 @@ describe('a Ghost 1 export', () => {
     expect(harbour?.section?.name).toBe('Harbour')
     expect(harbour?.tags.map((t) => t.name)).toEqual(['Harbour', 'Plans'])
     expect(harbour?.authors).toEqual([expect.objectContaining({ name: 'Mara Lind', slug: 'mara' })])
-    expect(await site.db.selectFrom('people').select(['slug', 'bio']).orderBy('slug').execute()).toEqual([{ slug: 'mara', bio: 'Harbour reporter' }, { slug: 'olu', bio: '' }])
+    expect(await ws.site.db.selectFrom('people').select(['slug', 'bio']).orderBy('slug').execute()).toEqual([{ slug: 'mara', bio: 'Harbour reporter' }, { slug: 'olu', bio: '' }])
     expect(harbour?.body.html).toContain('href="/about-us/"')
 
     expect(await article(3)).toMatchObject({ status: 'draft' })
     const reserved = await article(4)
     expect(reserved?.slug).toBe('tag-page')
     expect(report.notes.join('\n')).toMatch(/slugs this site reserves.*: 1 \(post 4 \(slug tag\)\)/)
-    expect(await site.db.selectFrom('redirects').select('fromPath').where('fromPath', '=', '/tag/').execute()).toHaveLength(1)
+    expect(await ws.site.db.selectFrom('redirects').select('fromPath').where('fromPath', '=', '/tag/').execute()).toHaveLength(1)
 
     expect(report.notes.join('\n')).toMatch(/newsletter-only posts .*: 1 \(post 3 \(slug letter\)\)/)
     expect(report.notes.join('\n')).toMatch(/feature images left out.*: 1 \(post 1 /)

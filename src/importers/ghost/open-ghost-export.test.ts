@@ -2,33 +2,20 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestSite, dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
+import { importWorkspace } from '../../../test/support/import-workspace.js'
+import { dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
 import { hasShared, sharedFile } from '../../../test/support/requirements.js'
 import { findArticleById, findArticleIdBySourceKey, listPublicArticles } from '../../content/articles/article.repo.js'
 import { importFiles } from '../import-files.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-let dir: string
+const ws = importWorkspace('mh-ghost-')
 const now = new Date(TEST_NOW)
 
-beforeEach(async () => {
-  site = await createTestSite()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-ghost-'))
-})
-afterEach(async () => {
-  await site.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const write = (name: string, content: string) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
-const importInto = (files: string[], options: { skipInvalid?: boolean } = {}) => importFiles({ ...site, now }, files, options)
+const write = ws.write
+const importInto = (files: string[], options: { skipInvalid?: boolean } = {}) => importFiles({ ...ws.site, now }, files, options)
 const articleOf = async (sourceKey: string) => {
-  const id = await findArticleIdBySourceKey(site.db, sourceKey)
-  return id ? findArticleById(site.db, id) : undefined
+  const id = await findArticleIdBySourceKey(ws.site.db, sourceKey)
+  return id ? findArticleById(ws.site.db, id) : undefined
 }
 
 /** The parts of the export the test reads itself, independently of the importer's schema. */
@@ -69,16 +56,16 @@ describe.runIf(hasShared())('Ghost 4 export (conformance)', () => {
       expect(article.tags.map((t) => t.name)).toEqual(tagNames)
       expect(article.section?.name ?? null).toBe(tagNames[0] ?? null)
       expect(article.body.html).not.toContain('__GHOST_URL__')
-      if (entry.status === 'published') expect((await site.app.request(`/${String(entry.slug)}/`)).status, String(entry.slug)).toBe(200)
+      if (entry.status === 'published') expect((await ws.site.app.request(`/${String(entry.slug)}/`)).status, String(entry.slug)).toBe(200)
     }
 
     const membersOnly = data.posts.filter((p) => p.visibility !== 'public').map((p) => `post ${String(p.id)} (slug ${String(p.slug)})`)
     expect(membersOnly).not.toHaveLength(0)
     expect(result.ok && result.value.notes.join('\n')).toContain(`members-only posts, public here: ${membersOnly.length} (${membersOnly.join('; ')})`)
 
-    const listed = (await listPublicArticles(site.db, { kind: 'all' }, { page: 1, perPage: 50, now })).items.map((a) => a.slug)
+    const listed = (await listPublicArticles(ws.site.db, { kind: 'all' }, { page: 1, perPage: 50, now })).items.map((a) => a.slug)
     expect(listed.sort()).toEqual(posts.map((p) => String(p.slug)).sort())
-    const home = await (await site.app.request('/')).text()
+    const home = await (await ws.site.app.request('/')).text()
     for (const post of posts) expect(home).toContain(`href="/${String(post.slug)}/"`)
     for (const page of pages) expect(home).not.toContain(`href="/${String(page.slug)}/"`)
   })
@@ -87,8 +74,8 @@ describe.runIf(hasShared())('Ghost 4 export (conformance)', () => {
     await importInto([sharedFile(V4)])
     const again = await importInto([sharedFile(V4)])
     expect(again.ok && again.value).toMatchObject({ created: 0, updated: 11 })
-    expect(await site.db.selectFrom('articles').select('id').execute()).toHaveLength(11)
-    expect(await site.db.selectFrom('people').select('id').execute()).toHaveLength(new Set(readV4().db[0].data.posts_authors.map((r) => r.author_id)).size)
+    expect(await ws.site.db.selectFrom('articles').select('id').execute()).toHaveLength(11)
+    expect(await ws.site.db.selectFrom('people').select('id').execute()).toHaveLength(new Set(readV4().db[0].data.posts_authors.map((r) => r.author_id)).size)
   })
 
   describe('a post without a title', () => {
@@ -102,14 +89,14 @@ describe.runIf(hasShared())('Ghost 4 export (conformance)', () => {
     it('stops the import, naming file, post and field, and leaves the database exactly as it was', async () => {
       const earlier = await importInto([write('earlier.txt', 'Already here\n\n· 1 min read\n\nA quay\n\nText.\n')])
       expect(earlier.ok).toBe(true)
-      const before = await dumpDatabase(site.db)
+      const before = await dumpDatabase(ws.site.db)
       const { file, id } = withoutTitle()
       const result = await importInto([file])
       expect(result.ok).toBe(false)
       if (result.ok) return
       expect(result.error).toMatchObject({ file, field: 'title', message: 'the post has no title' })
       expect(result.error.record).toContain(`post ${id}`)
-      expect(await dumpDatabase(site.db)).toEqual(before)
+      expect(await dumpDatabase(ws.site.db)).toEqual(before)
     })
 
     it('is skipped and listed with skipInvalid, and the rest is imported', async () => {
@@ -119,7 +106,7 @@ describe.runIf(hasShared())('Ghost 4 export (conformance)', () => {
       if (!result.ok) return
       expect(result.value.created).toBe(total - 1)
       expect(result.value.skipped).toEqual([expect.objectContaining({ file, field: 'title', record: expect.stringContaining(id) })])
-      expect(await findArticleIdBySourceKey(site.db, `ghost:${id}`)).toBeUndefined()
+      expect(await findArticleIdBySourceKey(ws.site.db, `ghost:${id}`)).toBeUndefined()
     })
   })
 })

@@ -3,35 +3,22 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseHTML } from 'linkedom'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTestSite, dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
+import { importWorkspace } from '../../../test/support/import-workspace.js'
+import { dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
 import { hasShared, sharedFile } from '../../../test/support/requirements.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
 import { importFiles } from '../import-files.js'
 import { extractArticle } from './extract-article.js'
 import { splitByline } from './split-byline.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-let dir: string
+const ws = importWorkspace('mh-html-')
 const now = new Date(TEST_NOW)
 
-beforeEach(async () => {
-  site = await createTestSite()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-html-'))
-})
-afterEach(async () => {
-  await site.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const write = (name: string, content: string) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
+const write = ws.write
 const importOne = async (file: string) => {
-  const result = await importFiles({ ...site, now }, [file])
+  const result = await importFiles({ ...ws.site, now }, [file])
   if (!result.ok) throw new Error(JSON.stringify(result.error))
-  return { report: result.value, article: (await findArticleById(site.db, result.value.articles[0]!.articleId))! }
+  return { report: result.value, article: (await findArticleById(ws.site.db, result.value.articles[0]!.articleId))! }
 }
 const words = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
 
@@ -73,7 +60,7 @@ describe.runIf(hasShared())('saved news pages (conformance with Firefox Reader V
     // The stored authors are the expected byline split by the same rule (so a dated byline gives none).
     expect(article.authors.map((a) => a.name)).toEqual(splitByline(expected.byline))
 
-    const row = await site.db.selectFrom('articles').select('bodyText').where('id', '=', article.id).executeTakeFirstOrThrow()
+    const row = await ws.site.db.selectFrom('articles').select('bodyText').where('id', '=', article.id).executeTakeFirstOrThrow()
     const expectedHtml = fs.readFileSync(path.join(folder, 'expected.html'), 'utf8')
     const expectedWords = words(parseHTML(`<!doctype html><html><body>${expectedHtml}</body></html>`).document.body.textContent ?? '')
     expect(expectedWords.length).toBeGreaterThan(100)
@@ -113,22 +100,22 @@ describe('a saved news page', () => {
     const again = await importOne(file)
     expect(again.report).toMatchObject({ created: 0, updated: 1 })
     expect(again.article.body.html).toContain('Corrected paragraph 1')
-    expect(await site.db.selectFrom('articles').select('sourceKey').execute()).toEqual([{ sourceKey: 'html:https://gazette.example/2024/harbour-plans/' }])
+    expect(await ws.site.db.selectFrom('articles').select('sourceKey').execute()).toEqual([{ sourceKey: 'html:https://gazette.example/2024/harbour-plans/' }])
   })
 
   it('without a canonical URL is keyed by its content, takes article:published_time and falls back to the html lang', async () => {
     const { article } = await importOne(write('plain.html', page('<title>Tide tables</title><meta property="article:published_time" content="2023-01-02T03:04:05Z">', `<article>${paragraphs}</article>`)))
     expect(article).toMatchObject({ headline: 'Tide tables', canonicalUrl: null, hero: null, authors: [], language: 'pt-BR', publishedAt: new Date('2023-01-02T03:04:05Z') })
-    const row = await site.db.selectFrom('articles').select('sourceKey').executeTakeFirstOrThrow()
+    const row = await ws.site.db.selectFrom('articles').select('sourceKey').executeTakeFirstOrThrow()
     expect(row.sourceKey).toMatch(/^html:[0-9a-f]{64}$/)
   })
 
   it('with no article in it stops the import, naming the file, and changes nothing', async () => {
     await importOne(write('first.html', page('<title>First</title>', `<article>${paragraphs}</article>`)))
-    const before = await dumpDatabase(site.db)
+    const before = await dumpDatabase(ws.site.db)
     const file = write('empty.html', page('<title>Nothing</title>', ''))
-    const result = await importFiles({ ...site, now }, [file], { skipInvalid: true })
+    const result = await importFiles({ ...ws.site, now }, [file], { skipInvalid: true })
     expect(!result.ok && result.error).toEqual({ file, message: 'no article found in the page' })
-    expect(await dumpDatabase(site.db)).toEqual(before)
+    expect(await dumpDatabase(ws.site.db)).toEqual(before)
   })
 })

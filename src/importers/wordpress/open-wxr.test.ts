@@ -2,42 +2,29 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importWorkspace } from '../../../test/support/import-workspace.js'
 import { findArticleById, findArticleIdBySourceKey } from '../../content/articles/article.repo.js'
 import { hasShared, sharedFile } from '../../../test/support/requirements.js'
-import { createTestSite, dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
+import { dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
 import { wxrDocument, wxrHead, wxrItem, WXR_TAIL, type WxrTestItem } from '../../../test/support/wxr.js'
 import { importFiles, type ImportProgress } from '../import-files.js'
 import type { SourceItem } from '../import-record.js'
 import { openWxr } from './open-wxr.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-let dir: string
+const ws = importWorkspace('mh-wxr-')
 const now = new Date(TEST_NOW)
 
-beforeEach(async () => {
-  site = await createTestSite()
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-wxr-'))
-})
-afterEach(async () => {
-  await site.close()
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const write = (name: string, content: string | Uint8Array) => {
-  const file = path.join(dir, name)
-  fs.writeFileSync(file, content)
-  return file
-}
+const write = ws.write
 const articleByKey = async (key: string) => {
-  const id = await findArticleIdBySourceKey(site.db, key)
-  return id ? findArticleById(site.db, id) : undefined
+  const id = await findArticleIdBySourceKey(ws.site.db, key)
+  return id ? findArticleById(ws.site.db, id) : undefined
 }
 
 describe('openWxr', () => {
   it('reads WXR 1.1 with http:// namespaces as well as 1.2 with https://', async () => {
     for (const namespace of ['http://wordpress.org/export/1.1/', 'https://wordpress.org/export/1.2/']) {
       const file = write('ns.xml', wxrDocument([{ id: 1, title: 'Namespaced', excerpt: 'The <b>dek</b>' }], { namespace }))
-      const result = await importFiles({ ...site, now }, [file])
+      const result = await importFiles({ ...ws.site, now }, [file])
       expect(result.ok, namespace).toBe(true)
       const article = await articleByKey('wxr:old.example:1')
       expect(article).toMatchObject({ headline: 'Namespaced', dek: 'The dek', slug: 'post-1', language: 'en-GB', status: 'published' })
@@ -50,7 +37,7 @@ describe('openWxr', () => {
       { id: 1, status: 'pending' }, { id: 2, status: 'private' }, { id: 3, password: 'secret' },
       { id: 4, status: 'trash', title: '' }, { id: 5, status: 'future', date: '2031-02-03 04:05:06' }, { id: 6, type: 'wp_block' },
     ]))
-    const result = await importFiles({ ...site, now }, [file])
+    const result = await importFiles({ ...ws.site, now }, [file])
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value.created).toBe(4)
     const statuses = await Promise.all([1, 2, 3, 4, 5].map(async (id) => (await articleByKey(`wxr:old.example:${id}`))?.status))
@@ -70,14 +57,14 @@ describe('openWxr', () => {
       { id: 9, type: 'attachment', attachmentUrl: 'https://old.example/uploads/late.jpg', excerpt: 'Caption text',
         meta: { _wp_attachment_image_alt: 'Late alt', _wp_attachment_metadata: 'a:2:{s:5:"width";i:640;s:6:"height";i:480;}' } },
     ]))
-    expect((await importFiles({ ...site, now }, [file])).ok).toBe(true)
+    expect((await importFiles({ ...ws.site, now }, [file])).ok).toBe(true)
     const hero = (await articleByKey('wxr:old.example:1'))?.hero
     expect(hero).toMatchObject({ alt: 'Late alt', caption: 'Caption text', picture: { remoteUrl: 'https://old.example/uploads/late.jpg', width: 640, height: 480 } })
   })
 
   it('keeps two pages with the same name apart', async () => {
     const file = write('twins.xml', wxrDocument([{ id: 1, type: 'page', name: 'child' }, { id: 2, type: 'page', name: 'child' }, { id: 3, name: 'search' }]))
-    const result = await importFiles({ ...site, now }, [file])
+    const result = await importFiles({ ...ws.site, now }, [file])
     expect(result.ok && result.value.articles.map((a) => a.slug)).toEqual(['child', 'child-2', 'search-3'])
   })
 
@@ -85,15 +72,15 @@ describe('openWxr', () => {
     const items: WxrTestItem[] = [{ id: 1, title: 'Kept' }, { id: 2, title: ' <b></b> ' }, { id: 3, title: 'Also kept' }]
 
     it('stops the import, naming the record and the field, and leaves the database as it was', async () => {
-      await importFiles({ ...site, now }, [write('good.xml', wxrDocument([{ id: 100, title: 'Already here' }]))])
-      const before = await dumpDatabase(site.db)
-      const result = await importFiles({ ...site, now }, [write('untitled.xml', wxrDocument(items))])
+      await importFiles({ ...ws.site, now }, [write('good.xml', wxrDocument([{ id: 100, title: 'Already here' }]))])
+      const before = await dumpDatabase(ws.site.db)
+      const result = await importFiles({ ...ws.site, now }, [write('untitled.xml', wxrDocument(items))])
       expect(!result.ok && result.error).toMatchObject({ file: expect.stringContaining('untitled.xml'), record: 'post 2', field: 'title', message: 'the post has no title' })
-      expect(await dumpDatabase(site.db)).toEqual(before)
+      expect(await dumpDatabase(ws.site.db)).toEqual(before)
     })
 
     it('is skipped and listed with --skip-invalid, and the rest is imported', async () => {
-      const result = await importFiles({ ...site, now }, [write('untitled.xml', wxrDocument(items))], { skipInvalid: true })
+      const result = await importFiles({ ...ws.site, now }, [write('untitled.xml', wxrDocument(items))], { skipInvalid: true })
       if (!result.ok) throw new Error(result.error.message)
       expect(result.value).toMatchObject({ created: 2, updated: 0 })
       expect(result.value.skipped).toEqual([{ file: expect.stringContaining('untitled.xml'), record: 'post 2', field: 'title', message: 'the post has no title' }])
@@ -103,35 +90,35 @@ describe('openWxr', () => {
 
   it('refuses a file cut off in the middle, naming the file and line, and changes nothing', async () => {
     const full = wxrDocument(Array.from({ length: 40 }, (_, i) => ({ id: i + 1, content: `Paragraph ${i}.\n\nAnother.` })))
-    await importFiles({ ...site, now }, [write('good.xml', full)])
-    const before = await dumpDatabase(site.db)
+    await importFiles({ ...ws.site, now }, [write('good.xml', full)])
+    const before = await dumpDatabase(ws.site.db)
     const cut = Buffer.from(full).subarray(0, Math.floor(Buffer.byteLength(full) * 0.6))
-    const result = await importFiles({ ...site, now }, [write('cut.xml', cut)])
+    const result = await importFiles({ ...ws.site, now }, [write('cut.xml', cut)])
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.file).toContain('cut.xml')
     expect(result.error.line).toBe(cut.toString('utf8').split('\n').length)
     expect(result.error.message).toMatch(/^the XML is malformed or cut off: /)
-    expect(await dumpDatabase(site.db)).toEqual(before)
+    expect(await dumpDatabase(ws.site.db)).toEqual(before)
   })
 
   it('refuses a malformed file at the line of the fault', async () => {
     const doc = wxrDocument([{ id: 1 }]).replace('<wp:post_id>1</wp:post_id>', '<wp:post_id>1</wp:post_idd>')
     const line = doc.split('\n').findIndex((l) => l.includes('post_idd')) + 1
-    const result = await importFiles({ ...site, now }, [write('bad.xml', doc)])
+    const result = await importFiles({ ...ws.site, now }, [write('bad.xml', doc)])
     expect(!result.ok && result.error).toMatchObject({ line, message: 'the XML is malformed or cut off: unexpected close tag.' })
   })
 
   it.runIf(hasShared())('refuses the theme unit test export cut at 60% after a good import of it, and changes nothing', async () => {
     const corpus = sharedFile('corpora/wordpress-wxr/themeunittestdata-2020.wordpress.xml')
-    expect((await importFiles({ ...site, now }, [corpus], { skipInvalid: true })).ok).toBe(true)
-    const before = await dumpDatabase(site.db)
+    expect((await importFiles({ ...ws.site, now }, [corpus], { skipInvalid: true })).ok).toBe(true)
+    const before = await dumpDatabase(ws.site.db)
     const bytes = fs.readFileSync(corpus)
     const cut = bytes.subarray(0, Math.floor(bytes.length * 0.6))
-    const result = await importFiles({ ...site, now }, [write('themeunittestdata-cut.xml', cut)], { skipInvalid: true })
+    const result = await importFiles({ ...ws.site, now }, [write('themeunittestdata-cut.xml', cut)], { skipInvalid: true })
     expect(!result.ok && result.error).toMatchObject({ file: expect.stringContaining('themeunittestdata-cut.xml'), line: expect.any(Number) })
     if (!result.ok) expect(`${result.error.line}: ${result.error.message}`).toMatch(/^\d+: the XML is malformed or cut off: /)
-    expect(await dumpDatabase(site.db)).toEqual(before)
+    expect(await dumpDatabase(ws.site.db)).toEqual(before)
   })
 })
 
@@ -139,7 +126,7 @@ describe('openWxr on a large file', () => {
   const COUNT = 5000
   /** Streams a generated export to disk: pictures for every tenth post come at the end, after the posts. */
   function writeLargeExport(): string {
-    const file = path.join(dir, 'large.xml')
+    const file = path.join(ws.dir, 'large.xml')
     const fd = fs.openSync(file, 'w')
     fs.writeSync(fd, wxrHead())
     for (let i = 1; i <= COUNT; i++) {
@@ -161,7 +148,7 @@ describe('openWxr on a large file', () => {
   it('imports 5,000 posts, with their sections, tags and late attachments', async () => {
     const file = writeLargeExport()
     const seen: ImportProgress[] = []
-    const result = await importFiles({ ...site, now }, [file], { onProgress: (p) => seen.push({ ...p }) })
+    const result = await importFiles({ ...ws.site, now }, [file], { onProgress: (p) => seen.push({ ...p }) })
     if (!result.ok) throw new Error(result.error.message)
     expect(result.value).toMatchObject({ created: COUNT, updated: 0, skipped: [] })
     expect(seen.at(-1)).toMatchObject({ records: COUNT, created: COUNT })
@@ -169,7 +156,7 @@ describe('openWxr on a large file', () => {
     const fractions = seen.map((p) => p.fraction ?? 0)
     expect(fractions[0]).toBeGreaterThanOrEqual(0.5)
     expect(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]!)).toBe(true)
-    const count = async (table: 'articles' | 'sections' | 'tags' | 'media') => (await site.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
+    const count = async (table: 'articles' | 'sections' | 'tags' | 'media') => (await ws.site.db.selectFrom(table).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n
     expect([await count('articles'), await count('sections'), await count('tags'), await count('media')]).toEqual([COUNT, 5, 50, COUNT / 10])
     expect(result.value.notes).toEqual([`${file}: ${Math.floor(COUNT / 7)} comments counted and skipped`, `${file}: ${COUNT / 10} attachments not imported as articles (used for featured pictures)`])
     const sample = await articleByKey('wxr:old.example:4990')
