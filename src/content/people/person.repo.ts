@@ -1,6 +1,7 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
+import { updateTerm } from '../update-term.js'
 import { slugify } from '../articles/slug.js'
 import type { Person } from '../taxonomy.js'
 
@@ -29,15 +30,6 @@ export async function ensurePerson(db: Db, input: { name: string; slug?: string;
   return { id: row.id, slug: row.slug, name: row.name, bio: row.bio }
 }
 
-/**
- * Changes what readers see of a person (its slug stays: links point at it).
- * @example await updatePerson(db, id, { name: 'New name' }, now)
- */
-export async function updatePerson(db: Db, id: string, changes: { name?: string; bio?: string }, now: Date): Promise<boolean> {
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
-  if (Object.keys(set).length === 0) return false
-  const result = await db.updateTable('people').set(set).where('id', '=', id).executeTakeFirst()
-  if (result.numUpdatedRows === 0n) return false
-  await markContentChanged(db, now)
-  return true
-}
+/** Renames a person or changes its description; see `updateTerm`. */
+export const updatePerson = (db: Db, id: string, changes: { name?: string; bio?: string }, now: Date): Promise<boolean> =>
+  updateTerm(db, 'people', id, changes, now)

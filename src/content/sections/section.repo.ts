@@ -1,6 +1,7 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
+import { updateTerm } from '../update-term.js'
 import { slugify } from '../articles/slug.js'
 import type { Section } from '../taxonomy.js'
 
@@ -29,16 +30,6 @@ export async function ensureSection(db: Db, input: { name: string; slug?: string
   return { id: row.id, slug: row.slug, name: row.name, description: row.description }
 }
 
-
-/**
- * Changes what readers see of a section (its slug stays: links point at it).
- * @example await updateSection(db, id, { name: 'New name' }, now)
- */
-export async function updateSection(db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> {
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
-  if (Object.keys(set).length === 0) return false
-  const result = await db.updateTable('sections').set(set).where('id', '=', id).executeTakeFirst()
-  if (result.numUpdatedRows === 0n) return false
-  await markContentChanged(db, now)
-  return true
-}
+/** Renames a section or changes its description; see `updateTerm`. */
+export const updateSection = (db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> =>
+  updateTerm(db, 'sections', id, changes, now)

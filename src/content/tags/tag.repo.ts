@@ -1,6 +1,7 @@
 import { newId } from '../../core/ids.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
+import { updateTerm } from '../update-term.js'
 import { slugify } from '../articles/slug.js'
 import type { Tag } from '../taxonomy.js'
 
@@ -24,15 +25,6 @@ export async function ensureTag(db: Db, input: { name: string; slug?: string; de
   return { id: row.id, slug: row.slug, name: row.name, description: row.description }
 }
 
-/**
- * Changes what readers see of a tag (its slug stays: links point at it).
- * @example await updateTag(db, id, { name: 'New name' }, now)
- */
-export async function updateTag(db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> {
-  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
-  if (Object.keys(set).length === 0) return false
-  const result = await db.updateTable('tags').set(set).where('id', '=', id).executeTakeFirst()
-  if (result.numUpdatedRows === 0n) return false
-  await markContentChanged(db, now)
-  return true
-}
+/** Renames a tag or changes its description; see `updateTerm`. */
+export const updateTag = (db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> =>
+  updateTerm(db, 'tags', id, changes, now)
