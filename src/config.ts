@@ -8,6 +8,7 @@ const Env = z.object({
   MASTHEAD_SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   MASTHEAD_DEMO: z.enum(['0', '1']).optional(),
   MASTHEAD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  MASTHEAD_TRUST_PROXY: z.enum(['0', '1']).optional(),
 })
 
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   readonly demoContent: boolean
   /** How many processes serve the site (`serve` only); they share the port. */
   readonly workers: number
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  readonly trustProxy: boolean
 }
 
 export class ConfigError extends Error {}
@@ -45,5 +48,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     siteUrl,
     demoContent: e.MASTHEAD_DEMO !== '0',
     workers: e.MASTHEAD_WORKERS,
+    trustProxy: e.MASTHEAD_TRUST_PROXY === '1',
   })
 }

@@ -5,6 +5,7 @@ import { exportCommand } from './export-command.js'
 import { importCommand } from './import-command.js'
 import { migrateCommand } from './migrate-command.js'
 import { serveCommand } from './serve-command.js'
+import { userCommand } from './user-command.js'
 
 const USAGE = `Usage: masthead <command> [options]
 
@@ -19,6 +20,12 @@ Commands:
   export             write the whole site (site.json and the picture files) to a new folder
                      masthead-export-<UTC time>/, or with --tar to one .tar file
   backup FILE        copy the database to FILE while the site keeps serving (pictures not included)
+  user add EMAIL --role ROLE [--name NAME]
+                     add a staff member (contributor, author, editor or administrator); prints a
+                     one-time link where they choose their password
+  user reset-password EMAIL
+                     print a one-time link to choose a new password (ends their sessions when used)
+  user list          list the staff
 
 Options:
   --no-demo          (serve) do not fill an empty site with demo articles
@@ -26,11 +33,14 @@ Options:
   --out PATH         (export) the folder, or with --tar the file, to write
   --tar              (export) write one .tar file instead of a folder
   --force            (backup) replace FILE if it exists
+  --role ROLE        (user add) the new staff member's role
+  --name NAME        (user add) their name as bylines show it (default: the part of the email before @)
   -h, --help         show this help
 
 Environment:
   PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
-  MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port)
+  MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port),
+  MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For)
 `
 
 /** Runs one CLI command; returns the process exit code. */
@@ -47,6 +57,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         out: { type: 'string' },
         tar: { type: 'boolean' },
         force: { type: 'boolean' },
+        role: { type: 'string' },
+        name: { type: 'string' },
       },
     })
   } catch (error) {
@@ -68,6 +80,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         if (rest.length) return usageError(`export takes no file names (use --out PATH): ${rest.join(' ')}`)
         return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
       case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
+      case 'user': return await userCommand(config, rest, { role: parsed.values.role, name: parsed.values.name })
       default: return usageError(`unknown command "${command}"`)
     }
   } catch (error) {

@@ -7,6 +7,7 @@ import { consoleLog } from '../core/log.js'
 import { seedDemoIfEmpty } from '../demo/seed-demo.js'
 import { createWebApp } from '../http/app.js'
 import { openSite } from '../site.js'
+import { issueSetupToken } from '../staff/staff-accounts.js'
 
 /**
  * Starts the site and keeps it running until SIGINT or SIGTERM. With `workers` above 1, the
@@ -29,6 +30,8 @@ async function prepare(config: Config): Promise<void> {
       const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
       if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
     }
+    const setupToken = await issueSetupToken(site.db, systemClock.now())
+    if (setupToken) consoleLog.info(`No staff yet. Create the first administrator at this one-time link (valid 24 hours):\n  ${config.siteUrl}/admin/setup?token=${setupToken}`)
   } finally {
     await site.close()
   }
@@ -36,7 +39,7 @@ async function prepare(config: Config): Promise<void> {
 
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
-  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl })
+  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy })
   const routed = getRequestListener(app.fetch)
   // Cache hits are written straight to the socket; everything else goes through the router.
   const server = http.createServer((req, res) => {

@@ -3,6 +3,7 @@ import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
+import { adminApp } from './admin/admin-app.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
 import { feedRoutes } from './site/feed-routes.js'
@@ -24,6 +25,8 @@ export interface AppDeps {
   log: Log
   /** Public origin without a trailing slash. */
   siteUrl: string
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy?: boolean
 }
 
 /**
@@ -59,6 +62,7 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
 /** Every route of the site, with its 404 and 500 pages, and no caching or compression. */
 function siteApp(deps: AppDeps): Hono {
   const app = new Hono()
+  app.route('/', adminApp(deps))
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))

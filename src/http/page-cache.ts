@@ -44,7 +44,7 @@ export interface PageCacheOptions {
  */
 export function pageCache(site: Hono, { db, clock }: { db: Db; clock: Clock }, options: PageCacheOptions = {}): PageCache {
   const maxBytes = options.maxBytes ?? 48 * 1024 * 1024
-  const bypass = options.bypass ?? /^\/(media|search|assets)\//
+  const bypass = options.bypass ?? /^\/(admin|media|search|assets)\//
   const entries = new Map<string, Entry>()
   const readMarker = changeMarkerReader(db)
   let total = 0

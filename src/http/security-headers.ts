@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 
-/** Headers every response carries; stricter policies per area come with the admin. */
+/** Headers every response carries, unless a route set a stricter one of its own (the admin does). */
 export const SECURITY_HEADERS: readonly [string, string][] = [
   ['X-Content-Type-Options', 'nosniff'],
   ['Referrer-Policy', 'strict-origin-when-cross-origin'],
@@ -10,6 +10,6 @@ export const SECURITY_HEADERS: readonly [string, string][] = [
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next()
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value)
+    for (const [name, value] of SECURITY_HEADERS) if (!c.res.headers.has(name)) c.header(name, value)
   }
 }

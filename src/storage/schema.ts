@@ -16,6 +16,10 @@ export interface Database {
   media: MediaTable
   settings: SettingTable
   redirects: RedirectTable
+  users: UserTable
+  sessions: SessionTable
+  staffTokens: StaffTokenTable
+  signInFailures: SignInFailureTable
 }
 
 export interface ArticleTable {
@@ -45,6 +49,13 @@ export interface ArticleTable {
   publishedAt: string | null
   /** 'post' (news, in lists and feeds) or 'page' (standing pages such as About). */
   kind: Generated<string>
+  /** The staff member who created it (imports have none). */
+  ownerId: Generated<string | null>
+  /** null, 'submitted' (waiting in the review queue) or 'returned' (sent back with a note). */
+  reviewState: Generated<string | null>
+  reviewNote: Generated<string>
+  /** Set while the article is in the trash (it is then a draft). */
+  trashedAt: Generated<string | null>
 }
 
 export interface ArticleTagTable {
@@ -110,4 +121,52 @@ export interface RedirectTable {
   fromPath: string
   articleId: string
   createdAt: string
+}
+
+export interface UserTable {
+  id: string
+  /** Lower-case. */
+  email: string
+  name: string
+  role: string
+  /** scrypt, with its parameters (see passwords.ts); null until an invited person sets one. */
+  passwordHash: string | null
+  /** The byline this staff member writes under. */
+  personId: string | null
+  /** Base32 TOTP secret once a second factor is turned on. */
+  totpSecret: string | null
+  suspended: Generated<number>
+  createdAt: string
+  updatedAt: string
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie's token: a stolen database holds no usable session. */
+  tokenHash: string
+  userId: string
+  csrfToken: string
+  /** 1 while a password was given but the authenticator code not yet. */
+  secondFactorPending: Generated<number>
+  createdAt: string
+  lastSeenAt: string
+  expiresAt: string
+  address: Generated<string>
+  userAgent: Generated<string>
+}
+
+export interface StaffTokenTable {
+  tokenHash: string
+  /** 'setup' (the first administrator), 'invite' or 'reset'. */
+  purpose: string
+  userId: string | null
+  createdAt: string
+  expiresAt: string
+  usedAt: string | null
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>
+  /** 'account:EMAIL' or 'address:IP'. */
+  scope: string
+  failedAt: string
 }

@@ -4,7 +4,7 @@ import type { ArticleTable, MediaTable } from '../../storage/schema.js'
 import type { BodyFormat } from '../body/render-body.js'
 import { PictureVariants, type Picture } from '../media/picture.js'
 import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
-import type { Article, ArticleKind, ArticleStatus, ArticleSummary } from './article.js'
+import type { Article, ArticleKind, ArticleStatus, ArticleSummary, ReviewState } from './article.js'
 
 type ArticleRow = Selectable<ArticleTable>
 type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'bodyText'>
@@ -12,6 +12,7 @@ type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'b
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
   'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind',
+  'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
 /**
@@ -185,6 +186,12 @@ function toSummary(
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
+    workflow: {
+      ownerId: row.ownerId,
+      reviewState: row.reviewState as ReviewState | null,
+      reviewNote: row.reviewNote,
+      trashedAt: row.trashedAt ? new Date(row.trashedAt) : null,
+    },
   }
 }
 

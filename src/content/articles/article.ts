@@ -11,6 +11,19 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number]
 export const ARTICLE_KINDS = ['post', 'page'] as const
 export type ArticleKind = (typeof ARTICLE_KINDS)[number]
 
+/** Where a draft is in review: waiting in the queue, or sent back with a note. */
+export type ReviewState = 'submitted' | 'returned'
+
+/** Who owns an article and where it is in the newsroom's workflow (admin only, never public). */
+export interface ArticleWorkflow {
+  /** The staff member who created it; null for imported articles. */
+  ownerId: string | null
+  reviewState: ReviewState | null
+  reviewNote: string
+  /** When it went to the trash (it is then a draft), or null. */
+  trashedAt: Date | null
+}
+
 export interface Hero {
   picture: Picture
   alt: string
@@ -37,6 +50,7 @@ export interface ArticleSummary {
   createdAt: Date
   updatedAt: Date
   publishedAt: Date | null
+  workflow: ArticleWorkflow
 }
 
 export interface Article extends ArticleSummary {

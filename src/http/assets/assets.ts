@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { adminCss } from '../../views/admin/admin-css.js'
 import { searchScript } from './search-script.js'
 
 /** A file served under a URL that holds its content hash, so it can be cached for good. */
@@ -21,4 +22,5 @@ export function fingerprinted(name: string, extension: string, contentType: stri
 /** Every asset of the site. Scripts are source strings, so `tsc` ships them in dist/ with the rest. */
 export const ASSETS = {
   searchScript: fingerprinted('search', 'js', 'text/javascript; charset=utf-8', searchScript),
+  adminCss: fingerprinted('admin', 'css', 'text/css; charset=utf-8', adminCss),
 } as const satisfies Record<string, Asset>

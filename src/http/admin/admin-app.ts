@@ -1,0 +1,66 @@
+import { Hono, type MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { findActiveSession } from '../../staff/sessions.js'
+import type { AppDeps } from '../app.js'
+import { CACHE } from '../cache-control.js'
+import { adminDepsOf } from './admin-deps.js'
+import type { AdminEnv } from './admin-env.js'
+import { articleListRoutes } from './article-list-routes.js'
+import { authRoutes } from './auth-routes.js'
+import { csrfProtection } from './csrf.js'
+import { requireSignedIn } from './require-signed-in.js'
+import { sessionTokenOf } from './session-cookie.js'
+
+/** The largest request the admin takes (a picture upload and its form). */
+export const ADMIN_BODY_LIMIT_BYTES = 26 * 1024 * 1024
+
+/**
+ * The admin's Content-Security-Policy: scripts and styles only from this origin (no inline
+ * script at all), no plugins, no framing, forms only to this origin.
+ */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob: https:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+/**
+ * Everything under `/admin/` (routers mounted at `/`, with full paths, so `/admin/` itself is a
+ * route): never cached by anyone, under its own strict CSP, with the
+ * session loaded and CSRF checked before any route runs; only sign-in and one-time-link pages
+ * are reachable without signing in.
+ */
+export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
+  const deps = adminDepsOf(appDeps)
+  const app = new Hono<AdminEnv>()
+  app.use('/admin/*', adminHeaders())
+  app.use('/admin/*', bodyLimit({
+    maxSize: ADMIN_BODY_LIMIT_BYTES,
+    onError: (c) => c.json({ error: `The request is larger than the admin's limit of ${ADMIN_BODY_LIMIT_BYTES / 1024 / 1024} MB.` }, 413),
+  }))
+  app.use('/admin/*', async (c, next) => {
+    c.set('session', await findActiveSession(deps.db, sessionTokenOf(c), deps.clock.now()))
+    return next()
+  })
+  app.use('/admin/*', csrfProtection(deps))
+  app.route('/', authRoutes(deps))
+  app.use('/admin/*', requireSignedIn())
+  app.route('/', articleListRoutes(deps))
+  return app
+}
+
+function adminHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    c.header('Cache-Control', CACHE.private)
+    c.header('Content-Security-Policy', ADMIN_CSP)
+    c.header('X-Frame-Options', 'DENY')
+    c.header('Referrer-Policy', 'same-origin')
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The admin's stylesheet, served as a fingerprinted file (the admin's CSP allows no inline
+ * style blocks). System fonts, AA contrast in light and dark, 44 px targets.
+ */
+export const adminCss = `
+:root{--bg:#f7f7f5;--panel:#fff;--fg:#1b1c1f;--muted:#5a5c63;--rule:#d9d8d3;--accent:#a4161a;--ok:#17663a;--warn:#8a4b00;--bad:#a4161a;--focus:#1d4ed8;
+--sans:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Arial,sans-serif;color-scheme:light dark}
+@media (prefers-color-scheme:dark){:root{--bg:#141518;--panel:#1d1e22;--fg:#ecebe7;--muted:#b3b4ba;--rule:#393a40;--accent:#ff8f87;--ok:#6fd39a;--warn:#f1b76a;--bad:#ff8f87;--focus:#93b4ff}}
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:1rem/1.5 var(--sans)}
+a{color:inherit;text-underline-offset:.18em}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0;background:var(--fg);color:var(--bg);padding:.75rem 1rem}
+.skip:focus{left:.5rem}
+.admin-bar{display:flex;flex-wrap:wrap;align-items:center;gap:.25rem 1rem;padding:.5rem 1.25rem;background:var(--panel);border-bottom:1px solid var(--rule)}
+.admin-bar .brand{font-weight:700;text-decoration:none;margin-right:auto;padding:.6rem 0}
+.admin-nav ul{display:flex;flex-wrap:wrap;list-style:none;margin:0;padding:0;gap:.25rem}
+.admin-nav a{display:inline-block;padding:.6rem .7rem;min-height:44px;text-decoration:none;border-radius:.375rem}
+.admin-nav a[aria-current=page]{background:var(--bg);font-weight:600;text-decoration:underline}
+.admin-main{max-width:72rem;margin:0 auto;padding:1.5rem 1.25rem 4rem}
+.narrow{max-width:28rem}
+h1{font-size:1.6rem;line-height:1.2;margin:.25rem 0 1rem}
+h2{font-size:1.2rem;margin:2rem 0 .75rem}
+.panel{background:var(--panel);border:1px solid var(--rule);border-radius:.5rem;padding:1.25rem;margin:0 0 1.25rem}
+label{display:block;font-weight:600;margin:1rem 0 .3rem}
+.hint{display:block;font-weight:400;color:var(--muted);font-size:.875rem;margin:.2rem 0 0}
+input[type=text],input[type=email],input[type=password],input[type=url],input[type=search],input[type=datetime-local],input:not([type]),select,textarea{
+width:100%;font:inherit;color:inherit;background:var(--panel);border:1px solid var(--muted);border-radius:.375rem;padding:.55rem .65rem;min-height:44px}
+textarea{min-height:6rem;resize:vertical}
+input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{border-color:var(--bad);border-width:2px}
+.field-error{color:var(--bad);font-size:.9rem;margin:.3rem 0 0}
+button,.button{display:inline-flex;align-items:center;gap:.4rem;font:600 1rem/1.2 var(--sans);color:var(--fg);background:var(--panel);border:1px solid var(--muted);border-radius:.375rem;padding:.6rem 1rem;min-height:44px;cursor:pointer;text-decoration:none}
+button.primary,.button.primary{background:var(--fg);color:var(--bg);border-color:var(--fg)}
+button.danger{color:var(--bad);border-color:var(--bad)}
+button.link{background:none;border:0;padding:.6rem .25rem;text-decoration:underline;font-weight:400}
+.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1.25rem 0 0;align-items:center}
+.inline{display:inline}
+.notice{border-left:4px solid var(--ok);background:var(--panel);padding:.75rem 1rem;margin:0 0 1rem}
+.notice.error{border-color:var(--bad)}
+.notice.warning{border-color:var(--warn)}
+table{width:100%;border-collapse:collapse;background:var(--panel)}
+th,td{text-align:left;padding:.6rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top}
+th{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--muted)}
+.status{display:inline-block;font-size:.8rem;font-weight:600;padding:.1rem .45rem;border-radius:1rem;border:1px solid currentColor}
+.status.published{color:var(--ok)}.status.scheduled,.status.submitted{color:var(--warn)}.status.returned,.status.trash{color:var(--bad)}
+.tabs{display:flex;flex-wrap:wrap;gap:.25rem;list-style:none;padding:0;margin:0 0 1rem}
+.tabs a{display:inline-block;padding:.55rem .8rem;min-height:44px;border:1px solid var(--rule);border-radius:.375rem;text-decoration:none;background:var(--panel)}
+.tabs a[aria-current=page]{border-color:var(--fg);font-weight:600}
+.muted{color:var(--muted)}
+code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+`
