@@ -16,7 +16,7 @@ import { CACHE } from './cache-control.js'
 import { compress } from './compress.js'
 import { pageCache, type PageCache } from './page-cache.js'
 import { conditionalGet } from './conditional-get.js'
-import { securityHeaders } from './security-headers.js'
+import { securityHeaderList, securityHeaders } from './security-headers.js'
 
 export interface AppDeps {
   db: Db
@@ -46,8 +46,9 @@ export function createApp(deps: AppDeps, options: { cache?: boolean } = {}): Hon
 export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): { app: Hono; cache: PageCache | undefined } {
   const site = siteApp(deps)
   const app = new Hono()
-  const pages = cache ? pageCache(site, deps) : undefined
-  app.use(securityHeaders())
+  const headers = securityHeaderList(deps.siteUrl)
+  const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }) : undefined
+  app.use(securityHeaders(headers))
   if (pages) app.use(pages)
   // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
   app.use(compress())

@@ -8,7 +8,7 @@ import { CACHE } from './cache-control.js'
 import { chooseEncoding, MIN_COMPRESS_BYTES } from './compress.js'
 import { clientHasCurrent, ENCODING_ETAG_SUFFIX } from './conditional-get.js'
 import { etagOf } from './etag.js'
-import { SECURITY_HEADERS } from './security-headers.js'
+import type { HeaderList } from './security-headers.js'
 
 /** A rendered public page, kept with its compressed copies, valid while the site is unchanged. */
 interface Entry {
@@ -42,7 +42,7 @@ export interface PageCacheOptions {
  * article falling due does too. A miss renders through `site` and keeps the answer if it is a
  * public 200 page.
  */
-export function pageCache(site: Hono, { db, clock }: { db: Db; clock: Clock }, options: PageCacheOptions = {}): PageCache {
+export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; clock: Clock; securityHeaders: HeaderList }, options: PageCacheOptions = {}): PageCache {
   const maxBytes = options.maxBytes ?? 48 * 1024 * 1024
   const bypass = options.bypass ?? /^\/(admin|media|search|assets)\//
   const entries = new Map<string, Entry>()
@@ -78,7 +78,7 @@ export function pageCache(site: Hono, { db, clock }: { db: Db; clock: Clock }, o
       const fresh = await site.fetch(new Request(url, { method: 'GET' }), c.env)
       if (!isCacheable(fresh)) return next()
       const due = await nextDueAfter(db, new Date(now))
-      entry = await toEntry(fresh, marker, due ? due.getTime() : Number.POSITIVE_INFINITY)
+      entry = await toEntry(fresh, marker, due ? due.getTime() : Number.POSITIVE_INFINITY, securityHeaders)
       store(key, entry)
     }
     return answer(entry, c.req.header('Accept-Encoding') ?? '', c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), method)
@@ -147,7 +147,7 @@ function isCacheable(response: Response): boolean {
   return response.status === 200 && response.headers.get('Cache-Control') === CACHE.page && !response.headers.has('Set-Cookie')
 }
 
-async function toEntry(response: Response, marker: string, validUntil: number): Promise<Entry> {
+async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<Entry> {
   const identity = new Uint8Array(await response.arrayBuffer())
   const small = identity.length < MIN_COMPRESS_BYTES
   // Compressed once per page, so the slower, tighter settings are worth it.
@@ -155,7 +155,7 @@ async function toEntry(response: Response, marker: string, validUntil: number): 
   const gzip = small ? null : new Uint8Array(gzipSync(identity, { level: 9 }))
   const headers = Object.fromEntries([
     ...[...response.headers.entries()].filter(([name]) => !['content-length', 'etag', 'content-encoding', 'vary'].includes(name)),
-    ...SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value]),
+    ...securityHeaders.map(([name, value]) => [name.toLowerCase(), value]),
   ])
   return {
     marker, validUntil, etag: etagOf(identity), lastModified: response.headers.get('Last-Modified'), headers, identity, br, gzip,
