@@ -1,11 +1,10 @@
 import cluster from 'node:cluster'
-import http from 'node:http'
-import { getRequestListener } from '@hono/node-server'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { consoleLog } from '../core/log.js'
 import { seedDemoIfEmpty } from '../demo/seed-demo.js'
 import { createWebApp } from '../http/app.js'
+import { createNodeServer } from '../http/node-server.js'
 import { openSite } from '../site.js'
 import { issueSetupToken } from '../staff/staff-accounts.js'
 
@@ -40,11 +39,7 @@ async function prepare(config: Config): Promise<void> {
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy })
-  const routed = getRequestListener(app.fetch)
-  // Cache hits are written straight to the socket; everything else goes through the router.
-  const server = http.createServer((req, res) => {
-    if (!cache?.serveNode(req, res)) void routed(req, res)
-  })
+  const server = createNodeServer(app, cache)
   server.listen(config.port, config.host)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
