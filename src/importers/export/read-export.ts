@@ -67,15 +67,25 @@ async function extractExport(file: string, into: string): Promise<Result<string,
     return rest[0] === SITE_JSON ? rest.length === 1 : rest[0] === MEDIA_FOLDER
   }
   const siteJsons: string[] = []
+  const links: string[] = []
   try {
     await tar.extract({
       file, cwd: into, strict: true,
-      filter: (entry) => inExport(entry),
+      // Only files and folders: a link could make a picture key read any file on this machine.
+      filter: (entry, stat) => {
+        const type = 'type' in stat ? stat.type : 'File'
+        if (type !== 'File' && type !== 'OldFile' && type !== 'Directory') {
+          links.push(entry)
+          return false
+        }
+        return inExport(entry)
+      },
       onReadEntry: (entry) => { if (entry.type === 'File' && isSiteJsonPath(entry.path)) siteJsons.push(entry.path) },
     })
   } catch (error) {
     return err({ file, message: `the tar archive cannot be read: ${(error as Error).message}` })
   }
+  if (links.length) return err({ file, message: `the tar archive holds ${links.length} link(s) or special file(s) (${links[0]}); an export holds only files and folders` })
   if (siteJsons.length !== 1) return err({ file, message: `the tar archive must hold exactly one ${SITE_JSON}; it holds ${siteJsons.length}` })
   return ok(path.join(into, ...siteJsons[0]!.replace(/^\.\//, '').split('/')))
 }

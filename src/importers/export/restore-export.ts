@@ -73,10 +73,10 @@ async function copyMediaFiles(files: FileStore, media: ExportMedia[], folder: st
   for (const [i, m] of media.entries()) {
     if (m.remote_url !== null) continue
     for (const key of [m.storage_key, ...m.variants.map((v) => v.key)]) {
-      const bytes = await fs.readFile(path.join(folder, ...key.split('/'))).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return undefined
-        throw error
-      })
+      const bytes = await readPlainFile(path.join(folder, ...key.split('/')))
+      if (bytes === 'link') {
+        throw new ImportAbort({ file, record: `picture ${i + 1} (id ${m.id})`, field: 'storage_key', message: `media/${key} is a link, not a file: an export holds only files` })
+      }
       if (!bytes) {
         missing.push(key)
         continue
@@ -89,6 +89,17 @@ async function copyMediaFiles(files: FileStore, media: ExportMedia[], folder: st
     }
   }
   return missing
+}
+
+/** A file's bytes; undefined when it is missing, 'link' when it is a symbolic link (never followed). */
+async function readPlainFile(file: string): Promise<Buffer | undefined | 'link'> {
+  try {
+    if ((await fs.lstat(file)).isSymbolicLink()) return 'link'
+    return await fs.readFile(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
 }
 
 /** Inserts every row as it is in the export, parents before children; returns how many bodies rendered differently. */
