@@ -1,9 +1,10 @@
 import { Hono, type ErrorHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
-import { adminApp } from './admin/admin-app.js'
+import { ADMIN_BODY_LIMIT_BYTES, adminApp } from './admin/admin-app.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
 import { feedRoutes } from './site/feed-routes.js'
@@ -17,6 +18,9 @@ import { compress } from './compress.js'
 import { pageCache, type PageCache } from './page-cache.js'
 import { conditionalGet } from './conditional-get.js'
 import { securityHeaderList, securityHeaders } from './security-headers.js'
+
+/** The largest request body any route takes (routes that read bodies may set lower limits). */
+export const MAX_REQUEST_BODY_BYTES = ADMIN_BODY_LIMIT_BYTES
 
 export interface AppDeps {
   db: Db
@@ -49,6 +53,8 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
   const headers = securityHeaderList(deps.siteUrl)
   const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }) : undefined
   app.use(securityHeaders(headers))
+  // No route reads more than the admin's upload limit; a larger body is refused before any is read.
+  app.use(bodyLimit({ maxSize: MAX_REQUEST_BODY_BYTES, onError: (c) => c.text('Payload Too Large', 413) }))
   if (pages) app.use(pages)
   // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
   app.use(compress())
