@@ -50,7 +50,24 @@ export function detectFormat(head: Uint8Array, file: string, size = head.length)
     if (/xmlns:wp="https?:\/\/wordpress\.org\/export\/1\.[0-9]+\/?"/.test(start)) return ok('wxr')
     return problem('not a recognised format: XML that is not a WordPress export (WXR 1.1 or 1.2)')
   }
-  if (/^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>])/i.test(start)) return ok('html-page')
+  if (/^(<!doctype html|<html[\s>])/i.test(afterLeadingComments(start))) return ok('html-page')
   if (looksLikeTextCapture(start)) return ok('text-capture')
   return problem('not a recognised format: expected a text capture (a headline, a "· N min read" line, the picture\'s alt text, then paragraphs), a Ghost or Masthead JSON export, a WordPress WXR file or a saved HTML page')
+}
+
+/**
+ * The text after any comments (and the whitespace between them) at its start. A loop, not
+ * /^(<!--[\s\S]*?-->\s*)*…/: that regex can split a run of comments in exponentially many ways,
+ * and forty empty comments in a file would stall the import.
+ * @example afterLeadingComments('<!-- saved --> <html>') // '<html>'
+ */
+function afterLeadingComments(text: string): string {
+  let at = 0
+  while (text.startsWith('<!--', at)) {
+    const end = text.indexOf('-->', at + 4)
+    if (end === -1) return text.slice(at)
+    at = end + 3
+    while (at < text.length && /\s/.test(text[at]!)) at++
+  }
+  return text.slice(at)
 }

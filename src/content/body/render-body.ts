@@ -80,7 +80,8 @@ function blockText(tree: Root): string {
     }
   }
   walk(tree)
-  return parts.join('').replace(/[ \t]+/g, ' ').replace(/\s*\n\s*\n\s*/g, '\n\n').trim()
+  // Per whitespace run: /\s*\n\s*\n\s*/g would retry a long run from each of its characters.
+  return parts.join('').replace(/[ \t]+/g, ' ').replace(/\s+/g, (run) => (run.indexOf('\n') !== run.lastIndexOf('\n') ? '\n\n' : run)).trim()
 }
 
 /**

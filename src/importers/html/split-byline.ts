@@ -14,7 +14,18 @@ export function splitByline(byline: string | null | undefined): string[] {
   const names = byline
     .replace(/\s+/g, ' ')
     .split(/\s*(?:[,;]|\s\|\s|\s&\s|\band\b)\s*/i)
-    .map((part) => part.replace(/^by\b:?\s*/i, '').replace(/^[\s\-–—:]+|[\s\-–—:.]+$/g, '').trim())
+    .map((part) => trimEnd(part.replace(/^by\b:?\s*/i, '').replace(/^[\s\-–—:]+/, ''), /[\s\-–—:.]/).trim())
     .filter((part) => part !== '' && !/\d/.test(part) && !ROLE.test(part) && part.length <= LONGEST_NAME)
   return [...new Set(names)]
+}
+
+/**
+ * `text` without the characters matching `char` at its end: /[…]+$/ would retry a long run of
+ * them from each of its characters.
+ * @example trimEnd('Ana --.', /[\s\-.]/) // 'Ana'
+ */
+function trimEnd(text: string, char: RegExp): string {
+  let end = text.length
+  while (end > 0 && char.test(text[end - 1]!)) end--
+  return text.slice(0, end)
 }

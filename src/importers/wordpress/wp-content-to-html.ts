@@ -1,10 +1,12 @@
+import { replaceSpans } from '../../core/replace-spans.js'
 import { wpautop } from './wpautop.js'
 import { expandShortcodes } from './wp-shortcodes.js'
 
-/** `<!-- wp:name {...} -->`, `<!-- /wp:name -->` and self-closing `<!-- wp:name /-->`. */
-const BLOCK_COMMENT = /<!--\s*\/?wp:[\s\S]*?-->/g
-/** The "read more" and page-break markers, which only mean something in WordPress's own listings. */
-const MARKER_COMMENT = /<!--\s*(?:more|noteaser|nextpage)\b[\s\S]*?-->/g
+/** The start of `<!-- wp:name {...} -->`, `<!-- /wp:name -->` and self-closing `<!-- wp:name /-->`. */
+const BLOCK_COMMENT = /<!--\s*\/?wp:/g
+/** The start of the "read more" and page-break markers, which only mean something in WordPress's own listings. */
+const MARKER_COMMENT = /<!--\s*(?:more|noteaser|nextpage)\b/g
+const COMMENT_END = () => /-->/g
 /** A line holding nothing but an address: WordPress turns it into an embed; here it becomes a link. */
 const BARE_URL_LINE = /^([ \t]*)(https?:\/\/[^\s<>"]+)([ \t]*)$/gm
 
@@ -27,7 +29,8 @@ export function wpContentToHtml(content: string): string {
  */
 export function stripBlockComments(html: string): string {
   if (!html.includes('<!--')) return html
-  return html.replace(BLOCK_COMMENT, '').replace(MARKER_COMMENT, '')
+  // Each comment up to its first `-->`, as /<!--\s*\/?wp:[\s\S]*?-->/g would, without its quadratic cost on unclosed ones.
+  return replaceSpans(replaceSpans(html, BLOCK_COMMENT, COMMENT_END, () => ''), MARKER_COMMENT, COMMENT_END, () => '')
 }
 
 /**

@@ -14,8 +14,12 @@ const KNOWN = new Set([
   'recipe', 'polldaddy', 'crowdsignal', 'archives', 'sitemap', 'gravityform', 'portfolio', 'scribd', 'ted',
 ])
 
-/** `[name attrs]`, `[name attrs /]` or `[name attrs]content[/name]`, and `[[escaped]]`. After WordPress's get_shortcode_regex(). */
-const SHORTCODE = /\[(\[?)([A-Za-z][\w-]*)(?![\w-])([^\]/]*(?:\/(?!\])[^\]/]*)*?)(?:(\/)\]|\](?:([^[]*(?:\[(?!\/\2\])[^[]*)*)(\[\/\2\]))?)(\]?)/g
+/**
+ * The start of `[name attrs]`, `[name attrs /]` or `[name attrs]content[/name]`, and of `[[escaped]]`.
+ * The rest is read by hand in expandShortcodes, as WordPress's get_shortcode_regex() reads it:
+ * as one regex it scans to the end of the text from every `[` that is never closed.
+ */
+const OPENER = /\[(\[?)([A-Za-z][\w-]*)/g
 const ATTRIBUTE = /([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|'([^']*)'|(\S+)/g
 const URL_IN = /https?:\/\/[^\s"'<>\]]+/
 
@@ -32,16 +36,50 @@ export interface Shortcode {
  */
 export function expandShortcodes(html: string): string {
   if (!html.includes('[')) return html
-  return html.replace(SHORTCODE, (match: string, open: string, name: string, attrs: string, selfClose: string | undefined,
-    content: string | undefined, closing: string | undefined, close: string) => {
-    // [[name]] is WordPress's way of writing a literal [name].
-    if (open === '[' && close === ']') return match.slice(1, -1)
-    const lower = name.toLowerCase()
-    const looksLike = KNOWN.has(lower) || lower.includes('_') || /=/.test(attrs) || closing !== undefined || selfClose !== undefined
-    if (!looksLike) return match
-    const code = { name: lower, attributes: parseAttributes(attrs), content }
-    return open + renderShortcode(code) + close
-  })
+  const opener = new RegExp(OPENER)
+  /** Names whose `[/name]` no longer occurs: it is not looked for again. */
+  const unclosed = new Set<string>()
+  let out = ''
+  let copied = 0
+  for (let m = opener.exec(html); m; m = opener.exec(html)) {
+    const [, open = '', name = ''] = m
+    const attrsStart = m.index + m[0].length
+    // The attributes run to the first `]` (a `/` just before it closes the shortcode on its own).
+    const bracket = html.indexOf(']', attrsStart)
+    if (bracket === -1) break
+    const selfClose = bracket > attrsStart && html[bracket - 1] === '/' ? '/' : undefined
+    const attrs = html.slice(attrsStart, selfClose ? bracket - 1 : bracket)
+    let end = bracket + 1
+    let content: string | undefined
+    let closing: string | undefined
+    if (!selfClose && !unclosed.has(name)) {
+      const at = html.indexOf(`[/${name}]`, end)
+      if (at === -1) unclosed.add(name)
+      else {
+        content = html.slice(end, at)
+        closing = `[/${name}]`
+        end = at + closing.length
+      }
+    }
+    const close = html[end] === ']' ? ']' : ''
+    end += close.length
+    out += html.slice(copied, m.index) + expandOne(html.slice(m.index, end), { open, name, attrs, selfClose, content, closing, close })
+    copied = end
+    opener.lastIndex = end
+  }
+  return out + html.slice(copied)
+}
+
+function expandOne(match: string, { open, name, attrs, selfClose, content, closing, close }: {
+  open: string; name: string; attrs: string; selfClose: string | undefined; content: string | undefined; closing: string | undefined; close: string
+}): string {
+  // [[name]] is WordPress's way of writing a literal [name].
+  if (open === '[' && close === ']') return match.slice(1, -1)
+  const lower = name.toLowerCase()
+  const looksLike = KNOWN.has(lower) || lower.includes('_') || /=/.test(attrs) || closing !== undefined || selfClose !== undefined
+  if (!looksLike) return match
+  const code = { name: lower, attributes: parseAttributes(attrs), content }
+  return open + renderShortcode(code) + close
 }
 
 /**
