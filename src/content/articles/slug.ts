@@ -26,7 +26,8 @@ export function slugify(text: string): string {
   const base = [...text.normalize('NFC')].map(stripLatinAccent).join('')
     .toLowerCase()
     .replace(/['’`]+/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    // The letters SLUG_RE allows: a capital with no lower-case form (𝚨, mathematical bold) is dropped too.
+    .replace(/[^\p{Ll}\p{Lo}\p{Lm}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
   return truncateAtHyphen(base, MAX_SLUG_LENGTH) || 'article'
 }

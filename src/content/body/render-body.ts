@@ -8,7 +8,9 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { countWords } from '../articles/reading-time.js'
+import { emptyVoidElements } from './empty-void-elements.js'
 import { articleSchema } from './sanitize-schema.js'
+import { unprefixClobbered } from './unprefix-clobbered.js'
 
 export const BODY_FORMATS = ['markdown', 'html'] as const
 export type BodyFormat = (typeof BODY_FORMATS)[number]
@@ -24,7 +26,7 @@ export interface RenderedBody {
 
 const markdownToHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype)
 const htmlToHast = unified().use(rehypeParse, { fragment: true })
-const cleanHast = unified().use(rehypeSanitize, articleSchema).use(finishLinksAndImages)
+const cleanHast = unified().use(unprefixClobbered).use(rehypeSanitize, articleSchema).use(emptyVoidElements).use(finishLinksAndImages)
 const stringify = unified().use(rehypeStringify)
 
 /**
@@ -34,14 +36,28 @@ const stringify = unified().use(rehypeStringify)
  */
 export function renderBody(format: BodyFormat, source: string): RenderedBody {
   const raw = format === 'markdown'
-    ? (markdownToHast.runSync(markdownToHast.parse(source)) as Root)
+    ? (markdownToHast.runSync(markdownToHast.parse(source.replace(/\r\n?/g, '\n'))) as Root)
     : (htmlToHast.parse(source) as Root)
-  const tree = cleanHast.runSync(raw) as Root
-  const html = stringify.stringify(tree)
+  const before = countElements(raw)
+  let tree = cleanHast.runSync(raw) as Root
+  let html = stringify.stringify(tree)
+  // Taking out a disallowed element can leave nesting HTML does not allow (a <p> in a <p> once the
+  // <object> between them is gone), which a browser would read back differently: one more pass,
+  // only when something was taken out, settles it, so sanitised HTML is its own sanitisation.
+  if (countElements(tree) < before) {
+    tree = cleanHast.runSync(htmlToHast.parse(html)) as Root
+    html = stringify.stringify(tree)
+  }
   const text = blockText(tree)
   let images = 0
   visit(tree, 'element', (el: Element) => { if (el.tagName === 'img') images++ })
   return { html, text, words: countWords(text), images }
+}
+
+function countElements(tree: Root): number {
+  let n = 0
+  visit(tree, 'element', () => { n++ })
+  return n
 }
 
 /**
