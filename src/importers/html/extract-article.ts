@@ -25,7 +25,10 @@ const LONGEST_DEK = 1000
  * @example extractArticle(fs.readFileSync('saved.html', 'utf8'))?.headline
  */
 export function extractArticle(html: string): ExtractedArticle | undefined {
-  const { document } = parseHTML(html)
+  // linkedom keeps markup without an <html> element as it is (its first element becomes the root,
+  // or there is none), and Readability throws on such a document: wrap it in a page first.
+  const parsed = parseHTML(html).document
+  const document = parsed.documentElement?.localName === 'html' ? parsed : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document
   // Readability rewrites the document as it goes, so the head is read first.
   const meta = readPageMeta(document)
   if (meta.canonicalUrl && !document.querySelector('base[href]')) {
@@ -34,7 +37,7 @@ export function extractArticle(html: string): ExtractedArticle | undefined {
     base.setAttribute('href', meta.canonicalUrl)
     document.head?.prepend(base)
   }
-  const article = new Readability(document).parse()
+  const article = readArticle(document)
   if (!article?.content) return undefined
   const headline = [article.title, meta.title, meta.firstHeading].map((t) => t?.replace(/\s+/g, ' ').trim()).find((t) => t)
   if (!headline) return undefined
@@ -56,4 +59,17 @@ function shorten(text: string | undefined): string | undefined {
   if (!clean || clean.length <= LONGEST_DEK) return clean || undefined
   const cut = clean.slice(0, LONGEST_DEK - 1)
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length)}…`
+}
+
+/**
+ * Readability's parse, where an exception counts as finding no article: on some malformed pages
+ * (a <frameset> after the body) it fails inside on a linkedom document. A hostile page is then a
+ * page with no article, not a crashed import.
+ */
+function readArticle(document: Document) {
+  try {
+    return new Readability(document).parse()
+  } catch {
+    return null
+  }
 }
