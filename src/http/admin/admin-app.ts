@@ -3,32 +3,22 @@ import { bodyLimit } from 'hono/body-limit'
 import { findActiveSession } from '../../staff/sessions.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
+import { ADMIN_CSP } from './admin-csp.js'
 import { adminDepsOf } from './admin-deps.js'
 import type { AdminEnv } from './admin-env.js'
+import { articleActionRoutes } from './article-action-routes.js'
+import { articleEditorRoutes } from './article-editor-routes.js'
 import { articleListRoutes } from './article-list-routes.js'
+import { articlePreviewRoutes } from './article-preview-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
 import { requireSignedIn } from './require-signed-in.js'
 import { sessionTokenOf } from './session-cookie.js'
 
+export { ADMIN_CSP }
+
 /** The largest request the admin takes (a picture upload and its form). */
 export const ADMIN_BODY_LIMIT_BYTES = 26 * 1024 * 1024
-
-/**
- * The admin's Content-Security-Policy: scripts and styles only from this origin (no inline
- * script at all), no plugins, no framing, forms only to this origin.
- */
-export const ADMIN_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob: https:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
 
 /**
  * Everything under `/admin/` (routers mounted at `/`, with full paths, so `/admin/` itself is a
@@ -52,6 +42,9 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', authRoutes(deps))
   app.use('/admin/*', requireSignedIn())
   app.route('/', articleListRoutes(deps))
+  app.route('/', articleEditorRoutes(deps))
+  app.route('/', articleActionRoutes(deps))
+  app.route('/', articlePreviewRoutes(deps))
   return app
 }
 
@@ -59,7 +52,8 @@ function adminHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next()
     c.header('Cache-Control', CACHE.private)
-    c.header('Content-Security-Policy', ADMIN_CSP)
+    // A route may set a policy of its own (the preview allows the public page's inline style).
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', ADMIN_CSP)
     c.header('X-Frame-Options', 'DENY')
     c.header('Referrer-Policy', 'same-origin')
   }

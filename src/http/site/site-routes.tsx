@@ -24,11 +24,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'siteUrl'>
 export function siteRoutes(deps: Deps): Hono {
   const app = new Hono()
   const { db, clock } = deps
-  const siteView = async (): Promise<SiteView> => ({
-    settings: await readSettings(db),
-    siteUrl: deps.siteUrl,
-    sections: await listSections(db),
-  })
+  const siteView = () => readSiteView(deps)
   const html = async (c: Context, body: unknown, status: 200 | 404 = 200) => {
     if (status !== 200) return c.html(body as string, status, { 'Cache-Control': CACHE.notFound })
     const lastModified = httpDate(await lastSiteChange(db, clock.now()))
@@ -94,6 +90,11 @@ export function siteRoutes(deps: Deps): Hono {
   })
 
   return app
+}
+
+/** What every public page needs about the site; the admin's preview builds it the same way. */
+export async function readSiteView({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>): Promise<SiteView> {
+  return { settings: await readSettings(db), siteUrl, sections: await listSections(db) }
 }
 
 /**

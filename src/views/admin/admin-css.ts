@@ -48,5 +48,23 @@ th{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--mut
 .tabs a[aria-current=page]{border-color:var(--fg);font-weight:600}
 .muted{color:var(--muted)}
 code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+.editor-grid{display:grid;gap:1.25rem;grid-template-columns:minmax(0,1fr)}
+@media (min-width:60rem){.editor-grid{grid-template-columns:minmax(0,1fr) 22rem}}
+fieldset{border:0;margin:0;padding:0;min-width:0}
+fieldset.panel{border:1px solid var(--rule);padding:1.25rem}
+legend{font-weight:700;font-size:1.05rem;padding:0 .25rem}
+.editor-main textarea#bodySource{min-height:24rem;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.95rem}
+.editor-head h1{margin-right:auto}
+.status-panel h2{margin-top:0}
+.status-panel .actions{margin-top:.75rem}
+.review-note p{margin:.25rem 0;white-space:pre-wrap}
+label.check{display:flex;gap:.5rem;align-items:center;font-weight:600;min-height:44px}
+label.check input{width:1.25rem;height:1.25rem}
+.hero-preview{display:block;max-width:100%;height:auto;border-radius:.375rem;margin:.5rem 0}
+.autosave-status{min-height:1.5rem;margin:0 0 .5rem}
+.autosave-status[data-kind=error]{color:var(--bad);font-weight:600}
+.autosave-status[data-kind=warning]{color:var(--warn)}
+.url{word-break:break-all}
+select[multiple]{min-height:7rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
