@@ -27,6 +27,8 @@ let nextId = 0
  * @example const values = await askInDialog(host, { title: 'Link', fields: [{ name: 'href', label: 'Address' }], confirmLabel: 'Add link' })
  */
 export function askInDialog(host: HTMLElement, spec: DialogSpec): Promise<Record<string, string> | undefined> {
+  // One question at a time: a shortcut pressed while a dialog is open asks nothing more.
+  if (host.querySelector('dialog[open]')) return Promise.resolve(undefined)
   const id = `body-editor-dialog-${++nextId}`
   const dialog = element('dialog', { class: 'body-editor-dialog', 'aria-labelledby': `${id}-title` })
   const title = element('h2', { id: `${id}-title` })
@@ -59,21 +61,26 @@ export function askInDialog(host: HTMLElement, spec: DialogSpec): Promise<Record
   host.append(dialog)
 
   return new Promise((resolve) => {
-    let answer: Record<string, string> | undefined
+    // Settled at once, not on the dialog's asynchronous `close` event: whatever the caller does
+    // with the answer happens before anything else can see the dialog gone.
+    let settled = false
+    const finish = (answer: Record<string, string> | undefined) => {
+      if (settled) return
+      settled = true
+      if (dialog.open) dialog.close()
+      dialog.remove()
+      resolve(answer)
+    }
     const take = () => {
       const values = Object.fromEntries(spec.fields.map((field, i) => [field.name, inputs[i]!.value]))
       const refusal = spec.check?.(values)
-      if (refusal) {
-        problem.textContent = refusal
-        inputs[0]?.setAttribute('aria-invalid', 'true')
-        inputs[0]?.focus()
-        return
-      }
-      answer = values
-      dialog.close()
+      if (!refusal) return finish(values)
+      problem.textContent = refusal
+      inputs[0]?.setAttribute('aria-invalid', 'true')
+      inputs[0]?.focus()
     }
     confirm.addEventListener('click', take)
-    cancel.addEventListener('click', () => dialog.close())
+    cancel.addEventListener('click', () => finish(undefined))
     for (const input of inputs) {
       input.addEventListener('keydown', (event) => {
         if (event.key !== 'Enter') return
@@ -81,10 +88,7 @@ export function askInDialog(host: HTMLElement, spec: DialogSpec): Promise<Record
         take()
       })
     }
-    dialog.addEventListener('close', () => {
-      dialog.remove()
-      resolve(answer)
-    })
+    dialog.addEventListener('close', () => finish(undefined)) // Escape
     dialog.showModal()
     inputs[0]?.select()
   })

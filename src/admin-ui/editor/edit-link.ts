@@ -24,11 +24,10 @@ export async function editLink(editor: Editor, host: HTMLElement): Promise<void>
       return address.ok ? undefined : address.error
     },
   })
+  // Back in the text at once (see the toolbar): the dialog had the focus.
+  editor.view.focus()
   const address = values && toLinkAddress(values.href ?? '')
-  if (!address?.ok) {
-    editor.commands.focus()
-    return
-  }
+  if (!address?.ok) return
   const href = address.value
   if (inLink) editor.chain().focus().extendMarkRange('link').setLink({ href }).run()
   else if (!needsText) editor.chain().focus().setLink({ href }).run()

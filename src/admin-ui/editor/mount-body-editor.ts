@@ -50,8 +50,9 @@ export function mountBodyEditor(container: HTMLElement): Editor | undefined {
   const editor: Editor = new Editor({
     element: parts.area,
     extensions: [...bodyExtensions(), shortcuts(actions, () => toolbar?.focus())],
+    // An empty document (no blocks) is not a valid one for ProseMirror: null gives one empty paragraph.
     // A parsed document has JSONContent's shape; only its `attrs` may also be null, which ProseMirror takes.
-    content: doc.value as JSONContent,
+    content: doc.value.content?.length ? (doc.value as JSONContent) : null,
     injectCSS: false,
     enableContentCheck: true,
     onContentError: () => { contentError = true },

@@ -56,11 +56,10 @@ export function pictureInput(editor: Editor, options: { upload: UploadTarget; an
       ],
       confirmLabel: 'Save',
     })
+    // Back in the text at once (see the toolbar): the dialog had the focus.
+    editor.view.focus()
     const pos = findPicture(editor, src, selection.from)
-    if (!values || pos === undefined) {
-      editor.commands.focus()
-      return
-    }
+    if (!values || pos === undefined) return
     editor.chain().focus().setNodeSelection(pos)
       .updateAttributes('image', { alt: values.alt!.trim(), caption: values.caption!.trim() || null }).run()
     announce(values.alt!.trim() ? 'The picture’s alt text was saved.' : 'The picture was saved without alt text.')

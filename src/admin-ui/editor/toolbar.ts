@@ -40,6 +40,9 @@ export function createToolbar(editor: Editor, actions: EditorActions, options: {
       node.addEventListener('mousedown', (event) => event.preventDefault())
       node.addEventListener('click', () => {
         if (node.getAttribute('aria-disabled') === 'true') return
+        // Focus the text now: Tiptap's own focus() waits a frame, and would put back an old
+        // selection over keys pressed in the meantime.
+        if (!editor.view.hasFocus()) editor.view.focus()
         spec.run(editor, actions)
       })
       box.append(node)
@@ -63,7 +66,7 @@ export function createToolbar(editor: Editor, actions: EditorActions, options: {
       moveTo(to[event.key]!)
     } else if (event.key === 'Escape') {
       event.preventDefault()
-      editor.commands.focus()
+      editor.view.focus()
     }
   })
 
