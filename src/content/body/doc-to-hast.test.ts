@@ -111,6 +111,11 @@ describe("renderBody('doc')", () => {
     expect(out.html).toBe('<p>Left Right</p><p>let x = 1</p><p>struck @desk</p>')
   })
 
+  it('renders a picture inside a paragraph as an inline <img>, never a <figure> in a <p>', () => {
+    const out = render(para(text('Before '), { type: 'image', attrs: { src: '/media/i.png', alt: 'icon', caption: 'ignored here' } }, text(' after')))
+    expect(out.html).toBe('<p>Before <img src="/media/i.png" alt="icon" loading="lazy" decoding="async"> after</p>')
+  })
+
   it('gathers text lying loose in the document into a paragraph', () => {
     expect(render(text('Loose '), text('words', { type: 'italic' }), para(text('Then a paragraph.'))).html)
       .toBe('<p>Loose <em>words</em></p><p>Then a paragraph.</p>')
