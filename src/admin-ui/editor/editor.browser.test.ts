@@ -16,6 +16,7 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
       existing: { source: existing },
       labelled: { source: existing, label: 'Body text' },
       broken: { source: '{"type":"doc","content":[' },
+      unknown: { source: JSON.stringify({ type: 'doc', content: [{ type: 'table', content: [{ type: 'text', text: 'Cells' }] }] }) },
       markdown: { source: 'Some *Markdown*.', format: 'markdown' },
     })
     browser = await launchBrowser()
@@ -195,6 +196,10 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(/^The body cannot be opened in the editor \(not valid JSON: .*\), so it was left as it is\.$/)
     await expect(page.getByRole('textbox').count()).resolves.toBe(0)
     await expect(page.locator('textarea').inputValue()).resolves.toBe('{"type":"doc","content":[')
+    await page.goto(harness.url('unknown'))
+    await expect(page.getByRole('alert').innerText()).resolves.toBe('The body holds parts this editor cannot show, so it was left as it is.')
+    await expect(page.getByRole('textbox').count()).resolves.toBe(0)
+    await expect(page.locator('textarea').inputValue()).resolves.toMatch(/"type":"table"/)
     await page.goto(harness.url('markdown'))
     await page.waitForLoadState('load')
     await expect(page.locator('.body-editor').count()).resolves.toBe(0)
