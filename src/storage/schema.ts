@@ -16,6 +16,7 @@ export interface Database {
   media: MediaTable
   settings: SettingTable
   redirects: RedirectTable
+  apiKeys: ApiKeyTable
 }
 
 export interface ArticleTable {
@@ -45,6 +46,8 @@ export interface ArticleTable {
   publishedAt: string | null
   /** 'post' (news, in lists and feeds) or 'page' (standing pages such as About). */
   kind: Generated<string>
+  /** Ghost's `featured`: 1 for an article the editors single out, else 0. */
+  featured: Generated<number>
 }
 
 export interface ArticleTagTable {
@@ -110,4 +113,19 @@ export interface RedirectTable {
   fromPath: string
   articleId: string
   createdAt: string
+}
+
+/** A key to the Content API. The secret itself is never stored, only its SHA-256. */
+export interface ApiKeyTable {
+  id: string
+  name: string
+  /** 'content' (read-only, public content); other kinds may come with the Admin API. */
+  kind: Generated<string>
+  /** The first characters of the secret, to tell keys apart in lists. */
+  keyPrefix: string
+  /** SHA-256 of the secret, lowercase hex: what a request's key is looked up by. */
+  keyHash: string
+  createdAt: string
+  revokedAt: string | null
+  lastUsedAt: string | null
 }
