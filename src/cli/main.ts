@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
+import { apiKeyCommand } from './api-key-command.js'
 import { backupCommand } from './backup-command.js'
 import { exportCommand } from './export-command.js'
 import { importCommand } from './import-command.js'
@@ -19,6 +20,9 @@ Commands:
   export             write the whole site (site.json and the picture files) to a new folder
                      masthead-export-<UTC time>/, or with --tar to one .tar file
   backup FILE        copy the database to FILE while the site keeps serving (pictures not included)
+  api-key add --name NAME   create a Content API key (/ghost/api/content/) and print it, once
+  api-key list       list API keys (id, first characters, state, name), revoked ones included
+  api-key revoke ID  revoke an API key: requests with it are refused from then on
 
 Options:
   --no-demo          (serve) do not fill an empty site with demo articles
@@ -26,6 +30,7 @@ Options:
   --out PATH         (export) the folder, or with --tar the file, to write
   --tar              (export) write one .tar file instead of a folder
   --force            (backup) replace FILE if it exists
+  --name NAME        (api-key add) what the key is for, e.g. "Mobile app"
   -h, --help         show this help
 
 Environment:
@@ -47,6 +52,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         out: { type: 'string' },
         tar: { type: 'boolean' },
         force: { type: 'boolean' },
+        name: { type: 'string' },
       },
     })
   } catch (error) {
@@ -68,6 +74,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         if (rest.length) return usageError(`export takes no file names (use --out PATH): ${rest.join(' ')}`)
         return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
       case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
+      case 'api-key': return await apiKeyCommand(config, rest, { ...(parsed.values.name !== undefined && { name: parsed.values.name }) })
       default: return usageError(`unknown command "${command}"`)
     }
   } catch (error) {
