@@ -4,6 +4,7 @@ import type { Person } from '../../content/taxonomy.js'
 import type { Db } from '../../storage/connect.js'
 import { textField, type FilterFields, type Where } from './filter-fields.js'
 import type { OrderTerm } from './order.js'
+import { inBatches } from './batches.js'
 import { pageWindow } from './pagination.js'
 
 const peopleFrom = (db: Db) => db.selectFrom('people as p')
@@ -49,10 +50,11 @@ export async function findAuthor(db: Db, by: { id: string } | { slug: string }):
 /** How many public posts (not pages) each of these people has a byline on: Ghost's `count.posts`. */
 export async function countAuthorPosts(db: Db, personIds: string[], now: Date): Promise<Map<string, number>> {
   if (personIds.length === 0) return new Map()
-  const rows = await db.selectFrom('articleAuthors as aa').innerJoin('articles as a', 'a.id', 'aa.articleId')
+  const rows = await inBatches(personIds, (slice) => db.selectFrom('articleAuthors as aa').innerJoin('articles as a', 'a.id', 'aa.articleId')
     .select(['aa.personId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('aa.personId', 'in', personIds).where('a.kind', '=', 'post')
+    .where('aa.personId', 'in', slice).where('a.kind', '=', 'post')
     .where('a.status', 'in', PUBLIC_STATUSES).where('a.publishedAt', '<=', now.toISOString())
-    .groupBy('aa.personId').execute()
-  return new Map(personIds.map((id) => [id, Number(rows.find((r) => r.personId === id)?.n ?? 0)]))
+    .groupBy('aa.personId').execute())
+  const counted = new Map(rows.map((r) => [r.personId, Number(r.n)]))
+  return new Map(personIds.map((id) => [id, counted.get(id) ?? 0]))
 }

@@ -3,6 +3,7 @@ import type { ArticleKind } from '../../content/articles/article.js'
 import type { Picture } from '../../content/media/picture.js'
 import type { Person, SectionRef, Tag } from '../../content/taxonomy.js'
 import type { Db } from '../../storage/connect.js'
+import { inBatches } from './batches.js'
 
 /** All the Content API shows of a post or page, loaded for many at once. */
 export interface PostRecord {
@@ -28,11 +29,15 @@ export interface PostRecord {
 
 /**
  * The records of these articles in the order of `ids` (missing ids left out), with their
- * sections, tags, authors and hero pictures: five queries however many there are. Says nothing
+ * sections, tags, authors and hero pictures: five queries per thousand articles. Says nothing
  * about visibility: the caller chose the ids from public articles.
  * @example const [post] = await loadPostRecords(db, [id])
  */
 export async function loadPostRecords(db: Db, ids: string[]): Promise<PostRecord[]> {
+  return inBatches(ids, (slice) => loadBatch(db, slice))
+}
+
+async function loadBatch(db: Db, ids: string[]): Promise<PostRecord[]> {
   if (ids.length === 0) return []
   const rows = await db.selectFrom('articles').select([
     'id', 'kind', 'slug', 'headline', 'dek', 'bodyHtml', 'bodyText', 'featured', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',

@@ -4,6 +4,7 @@ import type { Tag } from '../../content/taxonomy.js'
 import type { Db } from '../../storage/connect.js'
 import { constantField, textField, type FilterFields, type Where } from './filter-fields.js'
 import type { OrderTerm } from './order.js'
+import { inBatches } from './batches.js'
 import { pageWindow } from './pagination.js'
 
 const tagsFrom = (db: Db) => db.selectFrom('tags as t')
@@ -51,10 +52,11 @@ export async function findTag(db: Db, by: { id: string } | { slug: string }): Pr
 /** How many public posts (not pages) each of these tags has: Ghost's `count.posts`. */
 export async function countTagPosts(db: Db, tagIds: string[], now: Date): Promise<Map<string, number>> {
   if (tagIds.length === 0) return new Map()
-  const rows = await db.selectFrom('articleTags as at').innerJoin('articles as a', 'a.id', 'at.articleId')
+  const rows = await inBatches(tagIds, (slice) => db.selectFrom('articleTags as at').innerJoin('articles as a', 'a.id', 'at.articleId')
     .select(['at.tagId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('at.tagId', 'in', tagIds).where('a.kind', '=', 'post')
+    .where('at.tagId', 'in', slice).where('a.kind', '=', 'post')
     .where('a.status', 'in', PUBLIC_STATUSES).where('a.publishedAt', '<=', now.toISOString())
-    .groupBy('at.tagId').execute()
-  return new Map(tagIds.map((id) => [id, Number(rows.find((r) => r.tagId === id)?.n ?? 0)]))
+    .groupBy('at.tagId').execute())
+  const counted = new Map(rows.map((r) => [r.tagId, Number(r.n)]))
+  return new Map(tagIds.map((id) => [id, counted.get(id) ?? 0]))
 }
