@@ -132,6 +132,7 @@ describe('posts', () => {
     expect(await slugs('filter=tag:news')).toEqual(['tide-tables-for-june', 'ferry-timetable-changes', 'harbour-reopens-after-the-storm'])
     expect(await slugs(`filter=${encodeURIComponent("featured:true+published_at:>'2026-04-15'")}`)).toEqual(['harbour-reopens-after-the-storm'])
     expect(await slugs(`filter=${encodeURIComponent('author:mara-lind+tag:-[tide,sport]')}`)).toEqual(['ferry-timetable-changes'])
+    expect(await slugs('filter=custom_excerpt:-null')).toEqual(['harbour-reopens-after-the-storm'])
     expect(await slugs('order=title%20asc&limit=2')).toEqual(['ferry-timetable-changes', 'harbour-reopens-after-the-storm'])
     expect(await slugs('order=published_at%20asc&limit=1')).toEqual(['quiet-day-on-the-estuary'])
   })

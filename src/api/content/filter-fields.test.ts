@@ -67,6 +67,8 @@ describe('NQL filters on posts, run on SQLite', () => {
     expect(await posts('reading_time:>=1')).toHaveLength(4)
     expect(await posts('visibility:public')).toHaveLength(4)
     expect(await posts('visibility:paid')).toEqual([])
+    expect(await posts('custom_excerpt:null')).toHaveLength(4)
+    expect(await posts("custom_excerpt:-null")).toEqual([])
   })
 
   it('search text with ~, ~^ and ~$, ignoring case', async () => {

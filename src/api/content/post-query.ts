@@ -36,7 +36,8 @@ export const POST_FILTER_FIELDS: FilterFields<PostDb, 'a'> = {
   id: textField((eb) => eb.ref('a.id')),
   slug: textField((eb) => eb.ref('a.slug')),
   title: textField((eb) => eb.ref('a.headline')),
-  custom_excerpt: textField((eb) => eb.ref('a.dek')),
+  // An empty dek is Ghost's null custom_excerpt, so `custom_excerpt:null` means "no dek".
+  custom_excerpt: textField((eb) => eb.fn<string | null>('nullif', [eb.ref('a.dek'), eb.val('')])),
   featured: booleanField((eb) => eb.ref('a.featured')),
   published_at: dateField((eb) => eb.ref('a.publishedAt')),
   updated_at: dateField((eb) => eb.ref('a.updatedAt')),
