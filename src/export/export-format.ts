@@ -57,6 +57,8 @@ export const ExportArticle = z.object({
   slug: Slug,
   kind: z.enum(ARTICLE_KINDS),
   status: z.enum(ARTICLE_STATUSES),
+  /** Added after version 1 without raising it: older exports have no featured articles. */
+  featured: z.boolean().optional(),
   headline: z.string().min(1, 'a headline is required'),
   dek: z.string(),
   body: z.object({

@@ -43,6 +43,8 @@ export interface ArticleSummary {
   hero: Hero | null
   status: ArticleStatus
   kind: ArticleKind
+  /** Singled out by the editors (Ghost's `featured`). */
+  featured: boolean
   section: SectionRef | null
   tags: TagRef[]
   authors: PersonRef[]

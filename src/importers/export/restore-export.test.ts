@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, createTestSite, dumpDatabase, TEST_NOW } from '../../../test/support/test-site.js'
+import { featureArticle } from '../../content/articles/feature-article.js'
 import { ensureRemotePicture } from '../../content/media/remote-picture.js'
 import { storePicture } from '../../content/media/store-picture.js'
 import { ensurePerson } from '../../content/people/person.repo.js'
@@ -46,6 +47,7 @@ async function buildRichSite(site: TestSite) {
     hero: { pictureId: picture.id, alt: 'The quay at dawn', caption: 'Open again', credit: 'Mara Lind' },
     publishedAt: new Date('2026-05-30T08:00:00.000Z'), canonicalUrl: 'https://old.example/quay/',
   }, earlier)
+  await featureArticle(db, lead.id, true, earlier)
   await addArticle(db, {
     headline: 'Ferry timetable', sectionId: sport.id, tagIds: [ferry!.id], authorIds: [mara.id],
     body: { format: 'html', source: '<p>New <em>times</em> from June.</p><script>alert(1)</script>' },
