@@ -20,6 +20,7 @@ export interface Database {
   sessions: SessionTable
   staffTokens: StaffTokenTable
   signInFailures: SignInFailureTable
+  apiKeys: ApiKeyTable
 }
 
 export interface ArticleTable {
@@ -56,6 +57,8 @@ export interface ArticleTable {
   reviewNote: Generated<string>
   /** Set while the article is in the trash (it is then a draft). */
   trashedAt: Generated<string | null>
+  /** Ghost's `featured`: 1 for an article the editors single out, else 0. */
+  featured: Generated<number>
 }
 
 export interface ArticleTagTable {
@@ -169,4 +172,19 @@ export interface SignInFailureTable {
   /** 'account:EMAIL' or 'address:IP'. */
   scope: string
   failedAt: string
+}
+
+/** A key to the Content API. The secret itself is never stored, only its SHA-256. */
+export interface ApiKeyTable {
+  id: string
+  name: string
+  /** 'content' (read-only, public content); other kinds may come with the Admin API. */
+  kind: Generated<string>
+  /** The first characters of the secret, to tell keys apart in lists. */
+  keyPrefix: string
+  /** SHA-256 of the secret, lowercase hex: what a request's key is looked up by. */
+  keyHash: string
+  createdAt: string
+  revokedAt: string | null
+  lastUsedAt: string | null
 }

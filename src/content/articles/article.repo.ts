@@ -11,7 +11,7 @@ type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'b
 
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
-  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind',
+  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind', 'featured',
   'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
@@ -178,6 +178,7 @@ function toSummary(
       : null,
     status: row.status as ArticleStatus,
     kind: row.kind as ArticleKind,
+    featured: row.featured === 1,
     section: related.section,
     tags: related.tags,
     authors: related.authors,
