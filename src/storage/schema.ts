@@ -16,6 +16,8 @@ export interface Database {
   media: MediaTable
   settings: SettingTable
   redirects: RedirectTable
+  articleRevisions: ArticleRevisionTable
+  articleCorrections: ArticleCorrectionTable
 }
 
 export interface ArticleTable {
@@ -45,6 +47,8 @@ export interface ArticleTable {
   publishedAt: string | null
   /** 'post' (news, in lists and feeds) or 'page' (standing pages such as About). */
   kind: Generated<string>
+  /** Counts writes, from 1: an edit based on an older version is refused as a conflict. */
+  version: Generated<number>
 }
 
 export interface ArticleTagTable {
@@ -110,4 +114,49 @@ export interface RedirectTable {
   fromPath: string
   articleId: string
   createdAt: string
+}
+
+/** One saved state of an article: everything needed to restore it (not the rendered body). */
+export interface ArticleRevisionTable {
+  id: string
+  articleId: string
+  /** The article's version this revision is; unique per article. */
+  version: number
+  savedAt: string
+  /** The user who saved it, or null for imports and the system. */
+  savedBy: string | null
+  /** Set when this revision was written by restoring an older one: that one's version. */
+  restoredFrom: number | null
+  headline: string
+  dek: string
+  slug: string
+  kind: string
+  status: string
+  publishedAt: string | null
+  bodyFormat: string
+  bodySource: string
+  wordCount: number
+  heroMediaId: string | null
+  heroAlt: string
+  heroCaption: string
+  heroCredit: string
+  sectionId: string | null
+  /** JSON array of tag ids, in their order on the article. */
+  tagIds: string
+  /** JSON array of person ids, in their order on the article. */
+  authorIds: string
+  language: string
+  canonicalUrl: string | null
+}
+
+/** A public note under an article: a correction of an error, or an update with news. */
+export interface ArticleCorrectionTable {
+  id: string
+  articleId: string
+  /** 'correction' or 'update'. */
+  kind: string
+  /** Plain text, trimmed, 1–2000 characters. */
+  text: string
+  notedAt: string
+  createdBy: string | null
 }

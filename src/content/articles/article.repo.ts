@@ -11,7 +11,7 @@ type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'b
 
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
-  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind',
+  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind', 'version',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
 /**
@@ -185,6 +185,7 @@ function toSummary(
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
+    version: row.version,
   }
 }
 

@@ -37,6 +37,8 @@ export interface ArticleSummary {
   createdAt: Date
   updatedAt: Date
   publishedAt: Date | null
+  /** Counts saves from 1; an edit names the version it started from (see `updateArticle`). */
+  version: number
 }
 
 export interface Article extends ArticleSummary {

@@ -4,6 +4,7 @@ import * as search from './0002-search.js'
 import * as archive from './0003-archive.js'
 import * as trigramCjkOnly from './0004-trigram-cjk-only.js'
 import * as publicListingIndex from './0005-public-listing-index.js'
+import * as revisionsAndCorrections from './0007-revisions-and-corrections.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-archive': archive,
   '0004-trigram-cjk-only': trigramCjkOnly,
   '0005-public-listing-index': publicListingIndex,
+  '0007-revisions-and-corrections': revisionsAndCorrections,
 }
