@@ -66,7 +66,7 @@ async function buildRichSite(site: TestSite) {
   const edited = await updateArticle(db, about.id, { headline: 'About the Gazette', kind: 'page', status: 'published', body: { format: 'markdown', source: 'A small newsroom by the harbour.' } }, now, { baseVersion: 1, editedBy: 'editor-1' })
   if (!edited.ok) throw new Error('edit refused')
   await addCorrection(db, lead.id, { kind: 'correction', text: 'An earlier version named the wrong crane.' }, now, 'editor-1')
-  await addCorrection(db, lead.id, { kind: 'update', text: 'The ferry is back too.' }, now, null)
+  await addCorrection(db, lead.id, { kind: 'update', text: 'The ferry is back too.' }, new Date(now.getTime() + 60_000), null)
   return { publicSlugs: [lead.slug, 'ferry-timetable', about.slug], leadId: lead.id, aboutId: about.id }
 }
 
