@@ -5,7 +5,7 @@ import { renderBody } from '../body/render-body.js'
 import { redirectOldSlug } from '../redirects/redirect.repo.js'
 import { findRevisionAuthor, hasRevision, insertRevision, snapshotRevision } from '../revisions/revision.repo.js'
 import { markContentChanged } from '../site-changes.js'
-import { ArticleInput, isPublic, type Article, type ArticleStatus, type ValidArticleInput } from './article.js'
+import { ArticleInput, choosePublication, isPublic, type Article, type ArticleStatus, type ValidArticleInput } from './article.js'
 import { findArticleById, isSlugTaken } from './article.repo.js'
 import { missingReferences, replaceOrdered, type FieldIssue } from './article-references.js'
 import { readingMinutes } from './reading-time.js'
@@ -103,7 +103,7 @@ export async function writeArticle(
   const existing = found.value
   const referenceIssues = await missingReferences(trx, valid)
   if (referenceIssues.length) return err({ type: 'invalid', issues: referenceIssues })
-  const publication = choosePublication(valid, existing, now, options.allowPastSchedule === true)
+  const publication = choosePublication(valid, existing, now, { allowPastSchedule: options.allowPastSchedule === true })
   if (!publication.ok) return publication
   const slug = await chooseSlug(trx, valid, existing)
   if (!slug.ok) return slug
@@ -205,22 +205,4 @@ async function chooseSlug(db: Db, input: ValidArticleInput, existing: ExistingSt
   // Once readers may have the URL, the slug no longer follows the headline.
   if (existing && (existing.status !== 'draft' || existing.publishedAt)) return ok(existing.slug)
   return ok(await uniqueSlug(slugify(input.headline), (candidate) => isSlugTaken(db, candidate, existing?.id)))
-}
-
-/**
- * The status and publication time to store. A new schedule must lie in the future; but an editor
- * saving a scheduled article whose time came while they worked (so it is already public) keeps
- * its time, and the article is stored as published.
- */
-function choosePublication(
-  input: ValidArticleInput, existing: ExistingState | undefined, now: Date, allowPastSchedule: boolean,
-): Result<{ status: ArticleStatus; publishedAt: Date | null }, SaveArticleError> {
-  if (input.status === 'draft') return ok({ status: 'draft', publishedAt: input.publishedAt })
-  const publishedAt = input.publishedAt ?? existing?.publishedAt ?? now
-  if (input.status === 'published' || allowPastSchedule) return ok({ status: input.status, publishedAt })
-  const invalid = (message: string) => err({ type: 'invalid' as const, issues: [{ field: 'publishedAt', message }] })
-  if (!input.publishedAt) return invalid('a scheduled article needs a publication time')
-  if (input.publishedAt > now) return ok({ status: 'scheduled', publishedAt })
-  const keepsItsTime = existing !== undefined && existing.status !== 'draft' && existing.publishedAt?.getTime() === input.publishedAt.getTime()
-  return keepsItsTime ? ok({ status: 'published', publishedAt }) : invalid('a scheduled publication time must be in the future')
 }
