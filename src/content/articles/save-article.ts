@@ -141,7 +141,7 @@ export async function writeArticle(
     language: valid.language,
     canonicalUrl: valid.canonicalUrl,
     // An update by id that names no source key keeps the one an import gave the article.
-    sourceKey: valid.sourceKey ?? (target ? existing?.sourceKey ?? null : null),
+    sourceKey: valid.sourceKey ?? existing?.sourceKey ?? null,
     updatedAt: now.toISOString(),
     publishedAt: publishedAt ? publishedAt.toISOString() : null,
     version,
