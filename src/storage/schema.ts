@@ -21,6 +21,8 @@ export interface Database {
   staffTokens: StaffTokenTable
   signInFailures: SignInFailureTable
   apiKeys: ApiKeyTable
+  articleRevisions: ArticleRevisionTable
+  articleCorrections: ArticleCorrectionTable
 }
 
 export interface ArticleTable {
@@ -59,6 +61,8 @@ export interface ArticleTable {
   trashedAt: Generated<string | null>
   /** Ghost's `featured`: 1 for an article the editors single out, else 0. */
   featured: Generated<number>
+  /** Counts writes, from 1: an edit based on an older version is refused as a conflict. */
+  version: Generated<number>
 }
 
 export interface ArticleTagTable {
@@ -187,4 +191,49 @@ export interface ApiKeyTable {
   createdAt: string
   revokedAt: string | null
   lastUsedAt: string | null
+}
+
+/** One saved state of an article: everything needed to restore it (not the rendered body). */
+export interface ArticleRevisionTable {
+  id: string
+  articleId: string
+  /** The article's version this revision is; unique per article. */
+  version: number
+  savedAt: string
+  /** The user who saved it, or null for imports and the system. */
+  savedBy: string | null
+  /** Set when this revision was written by restoring an older one: that one's version. */
+  restoredFrom: number | null
+  headline: string
+  dek: string
+  slug: string
+  kind: string
+  status: string
+  publishedAt: string | null
+  bodyFormat: string
+  bodySource: string
+  wordCount: number
+  heroMediaId: string | null
+  heroAlt: string
+  heroCaption: string
+  heroCredit: string
+  sectionId: string | null
+  /** JSON array of tag ids, in their order on the article. */
+  tagIds: string
+  /** JSON array of person ids, in their order on the article. */
+  authorIds: string
+  language: string
+  canonicalUrl: string | null
+}
+
+/** A public note under an article: a correction of an error, or an update with news. */
+export interface ArticleCorrectionTable {
+  id: string
+  articleId: string
+  /** 'correction' or 'update'. */
+  kind: string
+  /** Plain text, trimmed, 1–2000 characters. */
+  text: string
+  notedAt: string
+  createdBy: string | null
 }

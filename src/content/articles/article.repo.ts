@@ -12,7 +12,7 @@ type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'b
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
   'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind', 'featured',
-  'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
+  'version', 'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
 /**
@@ -187,6 +187,7 @@ function toSummary(
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
+    version: row.version,
     workflow: {
       ownerId: row.ownerId,
       reviewState: row.reviewState as ReviewState | null,
