@@ -3,7 +3,7 @@ import { canOnSite, type Actor } from '../../staff/permissions.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
 import type { Article, ArticleInput } from './article.js'
 import { findArticleById } from './article.repo.js'
-import { saveArticle, type SaveArticleError } from './save-article.js'
+import { parseArticleInput, writeArticle, type SaveArticleError } from './save-article.js'
 
 /** Who creates an article: a staff member, with the byline they write under. */
 export interface Creator extends Actor {
@@ -23,10 +23,13 @@ export async function createArticle(db: Db, creator: Creator, input: ArticleInpu
   if (input.kind === 'page' && !canOnSite(creator, 'pages.manage')) return err({ type: 'forbidden' })
   const authorIds = input.authorIds ?? (creator.personId ? [creator.personId] : [])
   const draft: ArticleInput = { ...input, authorIds, status: 'draft', publishedAt: null, sourceKey: null }
+  const valid = parseArticleInput(draft)
+  if (!valid.ok) return valid
   return inTransaction(db, async (trx) => {
-    const saved = await saveArticle(trx, draft, now)
-    if (!saved.ok) return saved
-    await trx.updateTable('articles').set({ ownerId: creator.id }).where('id', '=', saved.value.article.id).execute()
-    return ok((await findArticleById(trx, saved.value.article.id))!)
+    // Its first revision is the creator's: history and conflict messages name them.
+    const written = await writeArticle(trx, valid.value, now, { savedBy: creator.id })
+    if (!written.ok) return written
+    await trx.updateTable('articles').set({ ownerId: creator.id }).where('id', '=', written.value.id).execute()
+    return ok((await findArticleById(trx, written.value.id))!)
   })
 }

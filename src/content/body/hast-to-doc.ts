@@ -98,6 +98,8 @@ function listItems(list: Element): EditorNode[] {
     .map((li) => {
       if (li.tagName !== 'li') throw new Unrepresentable()
       const content = blocks(li.children)
+      // The editor's list item opens with a paragraph; one that opens with a list or a picture has no shape there.
+      if (content.length && content[0]!.type !== 'paragraph') throw new Unrepresentable()
       return { type: 'listItem', content: content.length ? content : [{ type: 'paragraph' }] }
     })
 }

@@ -8,9 +8,11 @@ import { ADMIN_CSP } from './admin-csp.js'
 import { adminDepsOf } from './admin-deps.js'
 import type { AdminEnv } from './admin-env.js'
 import { articleActionRoutes } from './article-action-routes.js'
+import { articleCorrectionRoutes } from './article-correction-routes.js'
 import { articleEditorRoutes } from './article-editor-routes.js'
 import { articleListRoutes } from './article-list-routes.js'
 import { articlePreviewRoutes } from './article-preview-routes.js'
+import { articleRevisionRoutes } from './article-revision-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
 import { requireSignedIn } from './require-signed-in.js'
@@ -48,6 +50,8 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', articleEditorRoutes(deps))
   app.route('/', articleActionRoutes(deps))
   app.route('/', articlePreviewRoutes(deps))
+  app.route('/', articleRevisionRoutes(deps))
+  app.route('/', articleCorrectionRoutes(deps))
   return app
 }
 

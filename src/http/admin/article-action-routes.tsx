@@ -5,15 +5,16 @@ import type { WorkflowAction, WorkflowRequest } from '../../content/articles/art
 import { changeWorkflow, type WorkflowError } from '../../content/articles/change-workflow.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { ID_RE } from '../../core/ids.js'
-import { assertNever } from '../../core/result.js'
+import { assertNever, err } from '../../core/result.js'
 import { fromLocalInput } from '../../core/time-zone.js'
 import { inTransactionUnlessError } from '../../storage/result-transaction.js'
-import { formValuesOf, type ArticleFormValues } from '../../views/admin/article-form-values.js'
+import type { ArticleFormValues } from '../../views/admin/article-form-values.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
-import { renderEditor, toFormProblems } from './article-editor-view.js'
+import { editorValuesOf, renderEditor, toFormProblems } from './article-editor-view.js'
 import { carriesContent, parseArticleForm, readFormFields } from './article-form.js'
 import { forbidden, notFound } from './article-responses.js'
+import { renderRefusal, saveFromForm, type SaveRefusal } from './article-save.js'
 
 /** Where each action leaves the editor: back in the editor with a notice, or in a list. */
 const AFTER: Record<WorkflowAction, (article: Article) => string> = {
@@ -34,7 +35,7 @@ const listOf = (article: Article) => (article.kind === 'page' ? '/admin/pages/' 
  * it is saved first, in the same transaction: a refused publish leaves the text unsaved too,
  * and the page comes back with it as typed.
  */
-export function articleActionRoutes(deps: AdminDeps, saveContent?: ContentSaver): Hono<AdminEnv> {
+export function articleActionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>()
   const { db, clock } = deps
 
@@ -46,28 +47,24 @@ export function articleActionRoutes(deps: AdminDeps, saveContent?: ContentSaver)
     const staff = signedInStaff(c)
     const fields = await readFormFields(c)
     const values = parseArticleForm(fields)
-    const withContent = carriesContent(fields) && saveContent !== undefined
+    const withContent = carriesContent(fields)
     const request = toRequest(action, values, await readSiteTimeZone(db))
     const now = clock.now()
     const result = await inTransactionUnlessError<unknown, ActionError>(db, async (trx) => {
       if (withContent) {
-        const saved = await saveContent(trx, c, article, values)
-        if (!saved.ok) return saved
+        const saved = await saveFromForm(trx, staff, article, values, now)
+        if (!saved.ok) return err({ type: 'save-refused' as const, refusal: saved.error })
       }
       return changeWorkflow(trx, staff, id, request, now)
     })
     if (result.ok) return c.redirect(AFTER[action](article), 303)
-    return refused(c, deps, article, withContent ? values : { ...formValuesOf(article), note: values.note, publishAt: values.publishAt }, result.error)
+    return refused(c, deps, article, withContent ? values : { ...editorValuesOf(article), note: values.note, publishAt: values.publishAt }, result.error)
   })
 
   return app
 }
 
-/** A save of the form's content before an action; its refusals are drawn by the saver itself. */
-export type ContentSaver = (trx: AdminDeps['db'], c: Context<AdminEnv>, article: Article, values: ArticleFormValues) =>
-  Promise<{ ok: true } | { ok: false; error: { type: 'content-refused'; response: Response } }>
-
-type ActionError = WorkflowError | { type: 'content-refused'; response: Response }
+type ActionError = WorkflowError | { type: 'save-refused'; refusal: SaveRefusal }
 
 function toRequest(action: WorkflowAction, values: ArticleFormValues, timeZone: string): WorkflowRequest {
   switch (action) {
@@ -88,7 +85,7 @@ async function refused(c: Context<AdminEnv>, deps: AdminDeps, article: Article, 
     case 'hero-without-alt':
       return renderEditor(c, deps, { ...state, askNoAlt: true, problems: [{ field: 'confirmNoAlt', message: 'The hero picture has no alt text. Publish anyway?' }] }, 422)
     case 'invalid': return renderEditor(c, deps, { ...state, problems: toFormProblems(error.issues) }, 422)
-    case 'content-refused': return error.response
+    case 'save-refused': return renderRefusal(c, deps, article, values, error.refusal)
     default: return assertNever(error)
   }
 }

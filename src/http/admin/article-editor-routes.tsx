@@ -7,12 +7,13 @@ import { formatClock } from '../../core/time-zone.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { assertNever } from '../../core/result.js'
 import { canOnArticle, canOnSite } from '../../staff/permissions.js'
-import { emptyFormValues, formValuesOf } from '../../views/admin/article-form-values.js'
+import { emptyFormValues } from '../../views/admin/article-form-values.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
 import { parseArticleForm, readFormFields, toArticleContent } from './article-form.js'
-import { renderEditor, toFormProblems } from './article-editor-view.js'
+import { editorValuesOf, renderEditor, toFormProblems } from './article-editor-view.js'
 import { forbidden, notFound, wantsJson } from './article-responses.js'
+import { jsonRefusal, renderRefusal, saveFromForm } from './article-save.js'
 
 /** What the editor says after each kind of redirect back to it. */
 export const EDITOR_NOTICES: Record<string, string> = {
@@ -24,9 +25,13 @@ export const EDITOR_NOTICES: Record<string, string> = {
   scheduled: 'Scheduled.',
   unpublished: 'Unpublished: it is off the site.',
   restored: 'Restored from the trash, as a draft.',
+  'restored-revision': 'An earlier version is back: it is saved as the newest.',
+  'correction-added': 'The correction is under the article now.',
+  'update-added': 'The update note is under the article now.',
+  'note-removed': 'The note is removed.',
 }
 
-/** The article editor: a new article, creating it, and the editor of an existing one. */
+/** The article editor: a new article, creating it, the editor of an existing one, saving and autosaving it. */
 export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>()
   const { db, clock } = deps
@@ -53,7 +58,7 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
       const article = created.value
       if (wantsJson(c)) {
         const message = `Saved at ${formatClock(now, await readSiteTimeZone(db))}`
-        return c.json({ id: article.id, version: versionOf(article), editUrl: `/admin/articles/${article.id}/`, autosaveUrl: `/admin/articles/${article.id}/autosave`, message }, 201)
+        return c.json({ id: article.id, version: article.version, editUrl: `/admin/articles/${article.id}/`, autosaveUrl: `/admin/articles/${article.id}/autosave`, message }, 201)
       }
       return c.redirect(`/admin/articles/${article.id}/?notice=created`, 303)
     }
@@ -75,13 +80,36 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const staff = signedInStaff(c)
     const access = { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
     if (!canOnArticle(staff, 'view', access)) return forbidden(c, deps, 'This is someone else’s article.')
-    return renderEditor(c, deps, { article, kind: article.kind, values: formValuesOf(article), notice: EDITOR_NOTICES[c.req.query('notice') ?? ''] })
+    return renderEditor(c, deps, { article, kind: article.kind, values: editorValuesOf(article), notice: EDITOR_NOTICES[c.req.query('notice') ?? ''] })
+  })
+
+  /** Loads the article for a save, or answers why not. */
+  const forSave = async (c: Context<AdminEnv>) => {
+    const id = c.req.param('id') ?? ''
+    return ID_RE.test(id) ? findArticleById(db, id) : undefined
+  }
+
+  app.post('/admin/articles/:id/', async (c) => {
+    const article = await forSave(c)
+    if (!article) return notFound(c, deps)
+    const values = parseArticleForm(await readFormFields(c))
+    const saved = await saveFromForm(db, signedInStaff(c), article, values, clock.now())
+    if (!saved.ok) return renderRefusal(c, deps, article, values, saved.error)
+    return c.redirect(`/admin/articles/${article.id}/?notice=saved`, 303)
+  })
+
+  // The editor's script, while a draft is written: JSON in and out. A published or scheduled
+  // article is refused here (409); the script keeps its changes in the browser instead.
+  app.post('/admin/articles/:id/autosave', async (c) => {
+    const article = await forSave(c)
+    if (!article) return c.json({ error: 'There is no such article. It may have been deleted.' }, 404)
+    const values = parseArticleForm(await readFormFields(c))
+    const now = clock.now()
+    const saved = await saveFromForm(db, signedInStaff(c), article, values, now, { draftsOnly: true })
+    if (!saved.ok) return jsonRefusal(c, saved.error)
+    const message = `Saved at ${formatClock(now, await readSiteTimeZone(db))}`
+    return c.json({ version: saved.value.version, savedAt: now.toISOString(), slug: saved.value.slug, message })
   })
 
   return app
-}
-
-/** The article's version, once articles have one (the revisions work adds it). */
-function versionOf(article: object): number | undefined {
-  return 'version' in article && typeof article.version === 'number' ? article.version : undefined
 }

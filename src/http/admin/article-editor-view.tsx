@@ -1,18 +1,21 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
-import type { Article, ArticleKind } from '../../content/articles/article.js'
+import { isPublic, type Article, type ArticleKind } from '../../content/articles/article.js'
 import { toPicture } from '../../content/articles/article.repo.js'
 import { availableActions } from '../../content/articles/article-workflow.js'
 import type { FieldIssue } from '../../content/articles/save-article.js'
+import { toEditableBody } from '../../content/body/editable-body.js'
+import { listCorrections } from '../../content/corrections/correction.repo.js'
 import { listPeople } from '../../content/people/person.repo.js'
 import { listSections } from '../../content/sections/section.repo.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { canOnArticle, canOnSite } from '../../staff/permissions.js'
 import type { StaffMember } from '../../staff/staff-member.js'
 import { ArticleEditorPage } from '../../views/admin/article-editor-page.js'
-import type { ArticleFormValues } from '../../views/admin/article-form-values.js'
+import { formValuesOf, type ArticleFormValues } from '../../views/admin/article-form-values.js'
 import type { FieldProblem } from '../../views/admin/form-fields.js'
 import { ASSETS } from '../assets/assets.js'
+import { adminAssetPath } from './admin-assets.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
 import { pageContext } from './page-context.js'
@@ -25,6 +28,14 @@ export interface EditorState {
   message?: Child
   notice?: string | undefined
   askNoAlt?: boolean
+  /** A correction note as posted, and what was wrong with it. */
+  correction?: { kind: string; text: string }
+  correctionProblems?: FieldProblem[] | undefined
+}
+
+/** The form for an article as stored, its body opened in the rich editor where that loses nothing. */
+export function editorValuesOf(article: Article): ArticleFormValues {
+  return formValuesOf(article, toEditableBody(article.body.format, article.body.source))
 }
 
 /** Why a staff member who may see an article may not change it, or undefined if they may. */
@@ -39,11 +50,17 @@ export function readOnlyReason(staff: StaffMember, article: Article): string | u
 export async function renderEditor(c: Context<AdminEnv>, deps: AdminDeps, state: EditorState, status: 200 | 403 | 409 | 422 = 200) {
   const staff = signedInStaff(c)
   const now = deps.clock.now()
-  const [sections, people, timeZone, heroPicture] = await Promise.all([
-    listSections(deps.db), listPeople(deps.db), readSiteTimeZone(deps.db), findPicture(deps, state.values.heroPictureId),
-  ])
   const { article } = state
+  const [sections, people, timeZone, heroPicture, notes] = await Promise.all([
+    listSections(deps.db), listPeople(deps.db), readSiteTimeZone(deps.db), findPicture(deps, state.values.heroPictureId),
+    article ? listCorrections(deps.db, article.id) : [],
+  ])
   const reason = article ? readOnlyReason(staff, article) : undefined
+  const access = article && { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
+  const live = article !== undefined && isPublic(article, now)
+  const corrections = access && canOnArticle(staff, 'correct', access) && (live || notes.length > 0)
+    ? { notes, isPublic: live, values: state.correction, problems: state.correctionProblems }
+    : undefined
   return c.html(
     <ArticleEditorPage
       page={await pageContext(c, deps)}
@@ -60,11 +77,14 @@ export async function renderEditor(c: Context<AdminEnv>, deps: AdminDeps, state:
       siteUrl={deps.siteUrl}
       timeZone={timeZone}
       now={now}
-      scripts={[ASSETS.articleEditorScript.path]}
+      // In this order: the editor script restores kept changes before the body editor reads its field.
+      scripts={[ASSETS.articleEditorScript.path, adminAssetPath('editor.js')]}
+      styles={[adminAssetPath('editor.css')]}
       problems={state.problems}
       message={state.message}
       notice={state.notice}
       askNoAlt={state.askNoAlt}
+      corrections={corrections}
     />,
     status,
   )

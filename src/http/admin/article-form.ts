@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
-import type { ArticleInput } from '../../content/articles/article.js'
+import type { ArticleContent } from '../../content/articles/edit-article.js'
 import { slugify } from '../../content/articles/slug.js'
 import type { FieldIssue } from '../../content/articles/save-article.js'
 import { BODY_FORMATS } from '../../content/body/render-body.js'
@@ -59,9 +59,6 @@ export function parseArticleForm(fields: FormFields): ArticleFormValues {
 
 /** Whether a posted action carries the article's content too (the editor's buttons post the whole form). */
 export const carriesContent = (fields: FormFields): boolean => 'headline' in fields && 'bodySource' in fields
-
-/** The article's content from the form, as far as an editor changes it on this page. */
-export type ArticleContent = Pick<ArticleInput, 'headline' | 'dek' | 'slug' | 'body' | 'hero' | 'sectionId' | 'tagIds' | 'authorIds'>
 
 /**
  * Turns form values into article content: tag names into ids (creating tags only for those who

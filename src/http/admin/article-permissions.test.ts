@@ -11,20 +11,20 @@ import type { StaffMember } from '../../staff/staff-member.js'
  * else's: the server's answer, not the buttons shown, is what counts. A refusal is a 403 and
  * leaves the article exactly as it was.
  */
-type Action = 'view' | 'edit' | 'preview' | 'submit' | 'return' | 'publish' | 'schedule' | 'unpublish' | 'trash' | 'restore' | 'delete'
+type Action = 'view' | 'edit' | 'save' | 'autosave' | 'revisions' | 'preview' | 'submit' | 'return' | 'publish' | 'schedule' | 'unpublish' | 'trash' | 'restore' | 'delete'
 type Setup = 'draft' | 'submitted' | 'published' | 'trashed'
 
 /** The state each action is tried in: one it applies to, so only permissions decide. */
 const SETUP: Record<Action, Setup> = {
-  view: 'draft', edit: 'draft', preview: 'draft', submit: 'draft', publish: 'draft', schedule: 'draft', trash: 'draft',
+  view: 'draft', edit: 'draft', save: 'draft', autosave: 'draft', revisions: 'draft', preview: 'draft', submit: 'draft', publish: 'draft', schedule: 'draft', trash: 'draft',
   return: 'submitted', unpublish: 'published', restore: 'trashed', delete: 'trashed',
 }
 const ACTIONS = Object.keys(SETUP) as Action[]
 
 /** The matrix, written out: a change to the rules must change this table. */
 const ALLOWED_ON_OWN: Record<Role, Action[]> = {
-  contributor: ['view', 'edit', 'preview', 'submit', 'trash', 'restore'],
-  author: ['view', 'edit', 'preview', 'submit', 'publish', 'schedule', 'unpublish', 'trash', 'restore'],
+  contributor: ['view', 'edit', 'save', 'autosave', 'revisions', 'preview', 'submit', 'trash', 'restore'],
+  author: ['view', 'edit', 'save', 'autosave', 'revisions', 'preview', 'submit', 'publish', 'schedule', 'unpublish', 'trash', 'restore'],
   editor: ACTIONS,
   administrator: ACTIONS,
 }
@@ -70,9 +70,22 @@ async function articleIn(setup: Setup, owner: StaffMember): Promise<string> {
 
 const rowOf = (id: string) => site.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst()
 
+/** The editor's form for the article as stored, with a new headline. */
+async function editedForm(id: string): Promise<Record<string, string>> {
+  const article = (await site.db.selectFrom('articles').select(['slug', 'bodyFormat', 'bodySource', 'version']).where('id', '=', id).executeTakeFirst())!
+  return { headline: 'A changed headline', dek: '', slug: article.slug, bodyFormat: article.bodyFormat, bodySource: article.bodySource, baseVersion: String(article.version) }
+}
+
 async function attempt(client: AdminClient, action: Action, id: string): Promise<Response> {
   switch (action) {
     case 'view': case 'edit': return client.get(`/admin/articles/${id}/`)
+    case 'revisions': return client.get(`/admin/articles/${id}/revisions/`)
+    case 'save': return client.post(`/admin/articles/${id}/`, await editedForm(id))
+    case 'autosave': return client.request(`/admin/articles/${id}/autosave`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': client.formToken },
+      body: JSON.stringify(await editedForm(id)),
+    })
     case 'preview': return client.get(`/admin/articles/${id}/preview`)
     case 'return': return client.post(`/admin/articles/${id}/return`, { note: 'Needs a second source.' })
     case 'schedule': return client.post(`/admin/articles/${id}/schedule`, { publishAt: '2026-06-02T09:00' })
@@ -96,8 +109,8 @@ describe('who may do what to an article, over HTTP', () => {
             expect(await rowOf(id)).toEqual(before)
             return
           }
-          const isPage = action === 'view' || action === 'edit' || action === 'preview'
-          expect(response.status).toBe(isPage ? 200 : 303)
+          const isPage = action === 'view' || action === 'edit' || action === 'preview' || action === 'revisions'
+          expect(response.status).toBe(isPage || action === 'autosave' ? 200 : 303)
           if (action === 'edit') expect(await response.text()).not.toMatch(/<fieldset class="editor-main" disabled/)
           if (!isPage) expect(await rowOf(id)).not.toEqual(before)
         })
@@ -109,13 +122,19 @@ describe('who may do what to an article, over HTTP', () => {
 describe('CSRF on the article actions', () => {
   it('refuses every action without the form token (403), changing nothing', async () => {
     const { client } = staff.administrator
-    for (const action of ACTIONS.filter((a) => a !== 'view' && a !== 'edit' && a !== 'preview')) {
+    for (const action of ACTIONS.filter((a) => !['view', 'edit', 'preview', 'revisions', 'autosave'].includes(a))) {
       const id = await articleIn(SETUP[action], other)
       const before = await rowOf(id)
-      const response = await client.post(`/admin/articles/${id}/${action}`, { _csrf: null, note: 'x', publishAt: '2026-06-02T09:00' })
+      const path = action === 'save' ? `/admin/articles/${id}/` : `/admin/articles/${id}/${action}`
+      const response = await client.post(path, { _csrf: null, note: 'x', publishAt: '2026-06-02T09:00', ...(action === 'save' ? await editedForm(id) : {}) })
       expect(response.status, action).toBe(403)
       expect(await rowOf(id)).toEqual(before)
     }
+    const id = await articleIn('draft', other)
+    const before = await rowOf(id)
+    const autosave = await client.request(`/admin/articles/${id}/autosave`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(await editedForm(id)) })
+    expect(autosave.status).toBe(403)
+    expect(await rowOf(id)).toEqual(before)
     const created = await client.post('/admin/articles/', { _csrf: null, headline: 'Forged', bodySource: '' })
     expect(created.status).toBe(403)
     expect(await site.db.selectFrom('articles').select('id').where('headline', '=', 'Forged').execute()).toEqual([])

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { findArticleById } from '../../content/articles/article.repo.js'
+import { listCorrections } from '../../content/corrections/correction.repo.js'
 import { ID_RE } from '../../core/ids.js'
 import { canOnArticle } from '../../staff/permissions.js'
 import { ArticlePage } from '../../views/pages/article-page.js'
@@ -31,7 +32,8 @@ export function articlePreviewRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!article) return notFound(c, deps)
     const access = { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
     if (!canOnArticle(signedInStaff(c), 'view', access)) return forbidden(c, deps, 'This is someone else’s article.')
-    return c.html(<ArticlePage site={await readSiteView(deps)} article={article} />, 200, {
+    const notes = await listCorrections(deps.db, article.id)
+    return c.html(<ArticlePage site={await readSiteView(deps)} article={article} notes={notes} />, 200, {
       'Cache-Control': CACHE.private,
       'X-Robots-Tag': 'noindex, nofollow',
       'Content-Security-Policy': PREVIEW_CSP,

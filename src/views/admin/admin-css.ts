@@ -66,5 +66,11 @@ label.check input{width:1.25rem;height:1.25rem}
 .autosave-status[data-kind=warning]{color:var(--warn)}
 .url{word-break:break-all}
 select[multiple]{min-height:7rem}
+.diff{white-space:pre-wrap;line-height:1.7}
+ins{background:color-mix(in srgb,var(--ok) 18%,transparent);text-decoration:underline}
+del{background:color-mix(in srgb,var(--bad) 18%,transparent);text-decoration:line-through}
+.notes-list{list-style:none;padding:0;margin:0 0 1rem}
+.notes-list li{border-bottom:1px solid var(--rule);padding:.5rem 0}
+.notes-list p{margin:.25rem 0;white-space:pre-wrap}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { ArticleKind, ArticleSummary } from '../../content/articles/article.js'
+import type { Correction } from '../../content/corrections/correction.js'
 import type { WorkflowAction } from '../../content/articles/article-workflow.js'
 import { isPublic } from '../../content/articles/article.js'
 import type { Picture } from '../../content/media/picture.js'
@@ -10,6 +11,7 @@ import type { ArticleFormValues } from './article-form-values.js'
 import { HeroFields, PlacementFields } from './article-meta-fields.js'
 import { StatusPanel, TrashForms } from './article-status-panel.js'
 import { BodyField } from './body-field.js'
+import { CorrectionsPanel } from './corrections-panel.js'
 import { TextAreaField } from './editor-fields.js'
 import { CsrfField, ProblemSummary, TextField, type FieldProblem } from './form-fields.js'
 
@@ -31,11 +33,14 @@ export interface ArticleEditorProps {
   timeZone: string
   now: Date
   scripts: string[]
+  styles: string[]
   problems?: FieldProblem[] | undefined
   /** A message about the whole form (a conflict, an action that does not apply). */
   message?: Child
   notice?: string | undefined
   askNoAlt?: boolean
+  /** The corrections panel, for those who may add notes to this article. */
+  corrections?: { notes: Correction[]; isPublic: boolean; values?: { kind: string; text: string } | undefined; problems?: FieldProblem[] | undefined } | undefined
 }
 
 /**
@@ -49,7 +54,7 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
   const action = article ? `/admin/articles/${article.id}/` : '/admin/articles/'
   const live = article !== undefined && isPublic(article, props.now)
   return (
-    <AdminLayout page={page} title={title} scripts={props.scripts}>
+    <AdminLayout page={page} title={title} scripts={props.scripts} styles={props.styles}>
       <div class="actions editor-head">
         <h1>{article ? `Edit ${noun}` : `New ${noun}`}</h1>
         {article && <a class="button" href={`/admin/articles/${article.id}/preview`} target="_blank">Preview<span class="visually-hidden"> (opens in a new tab)</span></a>}
@@ -60,8 +65,8 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
       <ProblemSummary problems={problems}>{props.message}</ProblemSummary>
       {props.readOnlyReason && <p class="notice warning">{props.readOnlyReason}</p>}
       <form method="post" action={action} id="article-form" class="editor"
-        data-article-id={article?.id} data-autosave={article && canEdit ? (article.status === 'draft' ? 'server' : 'local') : undefined}
-        data-autosave-url={article ? `/admin/articles/${article.id}/autosave` : undefined}
+        data-article-id={article?.id} data-autosave={autosaveMode(article, canEdit)}
+        data-autosave-url={article ? `/admin/articles/${article.id}/autosave` : '/admin/articles/'}
         data-time-zone={props.timeZone} data-hero-alt-check>
         <CsrfField token={page.formToken} />
         {values.baseVersion !== undefined && <input type="hidden" name="baseVersion" value={String(values.baseVersion)} />}
@@ -87,6 +92,20 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
         </div>
       </form>
       {article && <TrashForms articleId={article.id} actions={props.actions} token={page.formToken} />}
+      {article && props.corrections && (
+        <CorrectionsPanel articleId={article.id} token={page.formToken} timeZone={props.timeZone} {...props.corrections} />
+      )}
     </AdminLayout>
   )
+}
+
+/**
+ * How the editor's script keeps unsaved work: a new article is created by its first autosave, a
+ * draft is saved to the server, and a public or scheduled article only in the browser (saving it
+ * would change, or schedule, what readers get).
+ */
+function autosaveMode(article: ArticleSummary | undefined, canEdit: boolean): 'create' | 'server' | 'local' | undefined {
+  if (!article) return 'create'
+  if (!canEdit) return undefined
+  return article.status === 'draft' ? 'server' : 'local'
 }

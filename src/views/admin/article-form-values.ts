@@ -33,12 +33,15 @@ export function emptyFormValues(personId: string | null): ArticleFormValues {
   return {
     headline: '', dek: '', slug: '', sectionId: '', tags: '', authorIds: personId ? [personId] : [],
     heroPictureId: '', heroAlt: '', heroCaption: '', heroCredit: '',
-    bodyFormat: 'markdown', bodySource: '', baseVersion: undefined, note: '', publishAt: '', confirmNoAlt: false,
+    bodyFormat: 'doc', bodySource: '', baseVersion: undefined, note: '', publishAt: '', confirmNoAlt: false,
   }
 }
 
-/** The form for an article as stored. */
-export function formValuesOf(article: Article & { version?: number }): ArticleFormValues {
+/**
+ * The form for an article as stored; `body` replaces the stored body (an older format opened in
+ * the rich editor, see `toEditableBody`).
+ */
+export function formValuesOf(article: Article, body: { format: BodyFormat; source: string } = article.body): ArticleFormValues {
   return {
     headline: article.headline,
     dek: article.dek,
@@ -50,8 +53,8 @@ export function formValuesOf(article: Article & { version?: number }): ArticleFo
     heroAlt: article.hero?.alt ?? '',
     heroCaption: article.hero?.caption ?? '',
     heroCredit: article.hero?.credit ?? '',
-    bodyFormat: article.body.format,
-    bodySource: article.body.source,
+    bodyFormat: body.format,
+    bodySource: body.source,
     baseVersion: article.version,
     note: '',
     publishAt: '',

@@ -8,9 +8,11 @@ import { problemFor, type FieldProblem } from './form-fields.js'
  */
 export function BodyField({ values, uploadUrl, token, problems }: { values: ArticleFormValues; uploadUrl: string; token: string; problems?: FieldProblem[] | undefined }) {
   const problem = problemFor(problems, 'body')
-  // Until the rich editor's `doc` format exists, every body is a textarea.
-  const rich = (values.bodyFormat as string) === 'doc'
-  const hint = rich ? undefined : values.bodyFormat === 'markdown' ? 'Markdown: a blank line between paragraphs, ## for a subheading, *italic*, **bold**, [a link](https://…).' : 'HTML.'
+  const rich = values.bodyFormat === 'doc'
+  const why = 'It holds parts the rich-text editor cannot show (such as a table or code), so it stays in its own format.'
+  const hint = rich ? undefined
+    : values.bodyFormat === 'markdown' ? `Markdown: a blank line between paragraphs, ## for a subheading, *italic*, **bold**, [a link](https://…). ${why}`
+    : `HTML. ${why}`
   const described = [hint && 'bodySource-hint', problem && 'bodySource-error'].filter(Boolean).join(' ') || undefined
   return (
     <div class="body-field" data-body-editor={rich ? '' : undefined} data-upload-url={rich ? uploadUrl : undefined} data-csrf-token={rich ? token : undefined}>
