@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { Article } from '../../content/articles/article.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
-import type { WorkflowAction, WorkflowRequest } from '../../content/articles/article-workflow.js'
+import { WORKFLOW_ACTIONS, type WorkflowAction, type WorkflowRequest } from '../../content/articles/article-workflow.js'
 import { changeWorkflow, type WorkflowError } from '../../content/articles/change-workflow.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { ID_RE } from '../../core/ids.js'
@@ -39,9 +39,8 @@ export function articleActionRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const app = new Hono<AdminEnv>()
   const { db, clock } = deps
 
-  app.post('/admin/articles/:id/:action{submit|return|publish|schedule|unpublish|trash|restore|delete}', async (c) => {
-    const id = c.req.param('id')
-    const action = c.req.param('action') as WorkflowAction
+  const act = (action: WorkflowAction) => async (c: Context<AdminEnv>) => {
+    const id = c.req.param('id') ?? ''
     const article = ID_RE.test(id) ? await findArticleById(db, id) : undefined
     if (!article) return notFound(c, deps)
     const staff = signedInStaff(c)
@@ -59,8 +58,10 @@ export function articleActionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     })
     if (result.ok) return c.redirect(AFTER[action](article), 303)
     return refused(c, deps, article, withContent ? values : { ...editorValuesOf(article), note: values.note, publishAt: values.publishAt }, result.error)
-  })
+  }
 
+  // One route per action: a pattern like `:action{a|b}` would also match longer paths ending in an action's name.
+  for (const action of WORKFLOW_ACTIONS) app.post(`/admin/articles/:id/${action}`, act(action))
   return app
 }
 
