@@ -16,6 +16,13 @@ export const SOCIAL_LABELS: Record<SocialNetwork, string> = {
 /** The site's accounts elsewhere, each as the address of its profile page. */
 export type SocialAccounts = Partial<Record<SocialNetwork, string>>
 
+/**
+ * The accounts that are set, in the settings form's order.
+ * @example socialLinks({ x: 'https://x.com/a' }) // [['x', 'https://x.com/a']]
+ */
+export const socialLinks = (social: SocialAccounts): [SocialNetwork, string][] =>
+  SOCIAL_NETWORKS.flatMap((n) => (social[n] ? [[n, social[n]] as [SocialNetwork, string]] : []))
+
 /** Site-wide settings; see settings.repo.ts for how they are stored. */
 export interface SiteSettings {
   title: string

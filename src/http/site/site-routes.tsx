@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findRedirectSlug } from '../../content/redirects/redirect.repo.js'
-import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
+import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
 import { findTagBySlug } from '../../content/tags/tag.repo.js'
@@ -14,6 +14,7 @@ import type { SiteView } from '../../views/site-view.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
 import { absoluteUrl, paths } from '../paths.js'
+import { loadSiteView } from './load-site-view.js'
 
 export const ARTICLES_PER_PAGE = 12
 const MAX_PAGE = 1_000_000
@@ -24,11 +25,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'siteUrl'>
 export function siteRoutes(deps: Deps): Hono {
   const app = new Hono()
   const { db, clock } = deps
-  const siteView = async (): Promise<SiteView> => ({
-    settings: await readSettings(db),
-    siteUrl: deps.siteUrl,
-    sections: await listSections(db),
-  })
+  const siteView = (): Promise<SiteView> => loadSiteView(deps)
   const html = async (c: Context, body: unknown, status: 200 | 404 = 200) => {
     if (status !== 200) return c.html(body as string, status, { 'Cache-Control': CACHE.notFound })
     const lastModified = httpDate(await lastSiteChange(db, clock.now()))
@@ -110,8 +107,7 @@ export async function redirectFromOldUrl(c: Context, { db, clock }: Pick<AppDeps
 
 /** The 404 page, for URLs that match no route at all. */
 export async function renderNotFoundPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>): Promise<string> {
-  const site: SiteView = { settings: await readSettings(db), siteUrl, sections: await listSections(db) }
-  return (<NotFoundPage site={site} />).toString()
+  return (<NotFoundPage site={await loadSiteView({ db, siteUrl })} />).toString()
 }
 
 /** Page 1 when absent; undefined for anything that is not a page number we could have made. */

@@ -27,7 +27,7 @@ export function ArticlePage({ site, article }: { site: SiteView; article: Articl
           {article.section && <a class="kicker" href={paths.section(article.section.slug)}>{article.section.name}</a>}
           <h1>{article.headline}</h1>
           {article.dek && <p class="dek">{article.dek}</p>}
-          <Byline article={article} language={article.language} />
+          <Byline article={article} language={article.language} timeZone={site.settings.timeZone} />
         </header>
         {hero && (
           <figure class="hero">
