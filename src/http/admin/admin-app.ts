@@ -9,6 +9,7 @@ import { articleListRoutes } from './article-list-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
 import { requireSignedIn } from './require-signed-in.js'
+import { settingsRoutes } from './settings-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
 
 /** The largest request the admin takes (a picture upload and its form). */
@@ -52,6 +53,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', authRoutes(deps))
   app.use('/admin/*', requireSignedIn())
   app.route('/', articleListRoutes(deps))
+  app.route('/', settingsRoutes(deps))
   return app
 }
 

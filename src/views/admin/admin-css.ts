@@ -48,5 +48,8 @@ th{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--mut
 .tabs a[aria-current=page]{border-color:var(--fg);font-weight:600}
 .muted{color:var(--muted)}
 code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+fieldset.panel{min-width:0}
+legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
+.logo-preview img{max-height:4rem;width:auto;background:#fff;border:1px solid var(--rule);padding:.25rem}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
