@@ -10,6 +10,7 @@ import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
 import { requireSignedIn } from './require-signed-in.js'
 import { settingsRoutes } from './settings-routes.js'
+import { staffRoutes } from './staff-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
 
 /** The largest request the admin takes (a picture upload and its form). */
@@ -54,6 +55,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.use('/admin/*', requireSignedIn())
   app.route('/', articleListRoutes(deps))
   app.route('/', settingsRoutes(deps))
+  app.route('/', staffRoutes(deps))
   return app
 }
 

@@ -51,5 +51,7 @@ code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:
 fieldset.panel{min-width:0}
 legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
 .logo-preview img{max-height:4rem;width:auto;background:#fff;border:1px solid var(--rule);padding:.25rem}
+.manage .actions{margin:0 0 .4rem}
+.manage select{width:auto}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
