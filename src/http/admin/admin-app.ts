@@ -8,6 +8,7 @@ import type { AdminEnv } from './admin-env.js'
 import { articleListRoutes } from './article-list-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
+import { profileRoutes } from './profile-routes.js'
 import { requireSignedIn } from './require-signed-in.js'
 import { settingsRoutes } from './settings-routes.js'
 import { staffRoutes } from './staff-routes.js'
@@ -56,6 +57,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', articleListRoutes(deps))
   app.route('/', settingsRoutes(deps))
   app.route('/', staffRoutes(deps))
+  app.route('/', profileRoutes(deps))
   return app
 }
 

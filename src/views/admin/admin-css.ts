@@ -53,5 +53,6 @@ legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
 .logo-preview img{max-height:4rem;width:auto;background:#fff;border:1px solid var(--rule);padding:.25rem}
 .manage .actions{margin:0 0 .4rem}
 .manage select{width:auto}
+.qr{display:block;margin:1rem 0;max-width:100%;height:auto}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 `
