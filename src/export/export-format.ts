@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../content/articles/article.js'
 import { BODY_FORMATS } from '../content/body/render-body.js'
+import { checkDocSource } from '../content/body/check-doc-source.js'
 import { PictureVariants } from '../content/media/picture.js'
 import { isValidFileKey } from '../storage/files/file-store.js'
 
@@ -64,7 +65,7 @@ export const ExportArticle = z.object({
     /** Optional in the format: when left out, the body is rendered from its source on import. */
     html: z.string().optional(),
     text: z.string().optional(),
-  }),
+  }).superRefine(checkDocSource),
   word_count: Count.optional(),
   image_count: Count.optional(),
   reading_minutes: z.number().int().min(1).optional(),

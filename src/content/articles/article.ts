@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { BodyFormat } from '../body/render-body.js'
 import { BODY_FORMATS } from '../body/render-body.js'
+import { checkDocSource } from '../body/check-doc-source.js'
 import type { Picture } from '../media/picture.js'
 import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
 
@@ -67,7 +68,7 @@ export const ArticleInput = z.object({
   body: z.object({
     format: z.enum(BODY_FORMATS),
     source: z.string().max(5_000_000, 'the body is longer than 5,000,000 characters'),
-  }),
+  }).superRefine(checkDocSource),
   hero: z.object({
     pictureId: z.string().min(1),
     alt: z.string().trim().max(1000).default(''),

@@ -54,12 +54,20 @@ async function buildRichSite(site: TestSite) {
   await addArticle(db, { headline: 'Draft about the tide', status: 'draft', tagIds: [tide!.id] }, now)
   await addArticle(db, { headline: 'Regatta preview', status: 'scheduled', publishedAt: new Date('2026-07-01T10:00:00.000Z') }, now)
   const about = await addArticle(db, { headline: 'About us', kind: 'page', body: { format: 'markdown', source: '# Who we are\n\nA small newsroom.' } }, now)
+  const edited = await addArticle(db, { headline: 'Written in the editor', body: { format: 'doc', source: JSON.stringify(EDITOR_DOC) } }, now)
   await db.insertInto('redirects').values([
     { fromPath: '/?p=12', articleId: lead.id, createdAt: now.toISOString() },
     { fromPath: '/2026/05/quay', articleId: lead.id, createdAt: now.toISOString() },
   ]).execute()
-  return { publicSlugs: [lead.slug, 'ferry-timetable', about.slug] }
+  return { publicSlugs: [lead.slug, 'ferry-timetable', about.slug, edited.slug] }
 }
+
+/** A body as the editor stores it: its ProseMirror document. */
+const EDITOR_DOC = { type: 'doc', content: [
+  { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Tides' }] },
+  { type: 'paragraph', content: [{ type: 'text', text: 'The ' }, { type: 'text', text: 'new', marks: [{ type: 'bold' }] }, { type: 'text', text: ' quay.' }] },
+  { type: 'image', attrs: { src: 'https://old.example/crane.jpg', alt: 'A crane', caption: 'The crane' } },
+] }
 
 /** Every file under a folder, by its relative path, with its bytes. */
 function filesUnder(folder: string): Map<string, Buffer> {
@@ -84,14 +92,14 @@ describe('export and restore', () => {
     const { publicSlugs } = await buildRichSite(original)
     const first = path.join(dir, 'first')
     const counts = await writeExport({ db: original.db, files: original.files, now }, first)
-    expect(counts).toMatchObject({ articles: 5, sections: 2, tags: 3, people: 2, media: 2, redirects: 2, missingFiles: [] })
+    expect(counts).toMatchObject({ articles: 6, sections: 2, tags: 3, people: 2, media: 2, redirects: 2, missingFiles: [] })
     expect(counts.mediaFiles).toBeGreaterThan(1)
     expect(fs.readFileSync(path.join(first, 'site.json'), 'utf8')).toMatch(/^\{\n"masthead_export": /)
 
     const restored = await newSite()
     const result = await importFiles({ db: restored.db, files: restored.files, now: new Date('2026-06-02T00:00:00.000Z') }, [first])
     expect(result.ok, JSON.stringify(!result.ok && result.error)).toBe(true)
-    expect(result.ok && result.value).toMatchObject({ created: 5, updated: 0 })
+    expect(result.ok && result.value).toMatchObject({ created: 6, updated: 0 })
 
     const second = path.join(dir, 'second')
     await writeExport({ db: restored.db, files: restored.files, now }, second)
@@ -153,6 +161,9 @@ describe('restore refuses', () => {
     ['a tag that is not in the export', (j) => { j.articles[0].tag_ids.push('ffffffffffffffffffffffff') }, { field: expect.stringMatching(/^tag_ids\.\d$/), message: expect.stringMatching(/no tag with id f+/) }],
     ['two articles with one slug', (j) => { j.articles[1].slug = j.articles[0].slug }, { record: expect.stringMatching(/^article 2/), field: 'slug' }],
     ['a badly written time', (j) => { j.articles[0].created_at = '2026-05-30 08:00' }, { field: 'created_at' }],
+    ['an editor body that is not a document', (j) => { j.articles.find((a: any) => a.body.format === 'doc').body.source = '{"type":"doc","content":[' }, {
+      record: expect.stringMatching(/^article \d \(id [0-9a-f]{24}\)$/), field: 'body.source', message: expect.stringMatching(/^not an editor document: not valid JSON/),
+    }],
     ['a storage key outside the media folder', (j) => { j.media[0].storage_key = '../../etc/passwd' }, { record: expect.stringMatching(/^picture 1/), field: 'storage_key' }],
   ]
   it.each(cases)('%s: names the record and field, and leaves the site as it was', async (_name, damage, expected) => {
