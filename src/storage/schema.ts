@@ -20,6 +20,7 @@ export interface Database {
   sessions: SessionTable
   staffTokens: StaffTokenTable
   signInFailures: SignInFailureTable
+  termRedirects: TermRedirectTable
 }
 
 export interface ArticleTable {
@@ -169,4 +170,14 @@ export interface SignInFailureTable {
   /** 'account:EMAIL' or 'address:IP'. */
   scope: string
   failedAt: string
+}
+
+/** An old slug of a section or tag, and the term it now belongs to (exactly one of the two ids). */
+export interface TermRedirectTable {
+  /** 'section' or 'tag'. */
+  kind: string
+  oldSlug: string
+  sectionId: string | null
+  tagId: string | null
+  createdAt: string
 }

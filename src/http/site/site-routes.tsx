@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findRedirectSlug } from '../../content/redirects/redirect.repo.js'
+import { findTermRedirect } from '../../content/redirects/term-redirect.repo.js'
 import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
@@ -94,15 +95,35 @@ export function siteRoutes(deps: Deps): Hono {
 }
 
 /**
- * A 301 to the article an imported archive's old URL belonged to, or undefined. The Location
- * is built from the slug, never from the request, so it cannot point off the site.
+ * A 301 to the article an imported archive's old URL belonged to, or to the section or tag an
+ * old slug belonged to (its pages and feeds too); undefined otherwise. The Location is built
+ * from the slug, never from the request, so it cannot point off the site.
  */
 export async function redirectFromOldUrl(c: Context, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<Response | undefined> {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined
   const url = new URL(c.req.url)
   const slug = await findRedirectSlug(db, url.pathname + url.search, clock.now())
     ?? (url.search ? await findRedirectSlug(db, url.pathname, clock.now()) : undefined)
-  return slug === undefined ? undefined : c.redirect(paths.article(slug), 301)
+  if (slug !== undefined) return c.redirect(paths.article(slug), 301)
+  const term = await termRedirect(db, url.pathname)
+  return term === undefined ? undefined : c.redirect(term, 301)
+}
+
+/** `/section/SLUG/` or `/tag/SLUG/`, with a page or feed after it. */
+const TERM_PATH = /^\/(section|tag)\/([^/]+)\/((?:page\/[1-9][0-9]{0,6}\/|rss\/|atom\/|feed\.json)?)$/
+
+/** Where a section's or tag's old address (see `redirectOldTermSlug`) leads now, or undefined. */
+async function termRedirect(db: AppDeps['db'], pathname: string): Promise<string | undefined> {
+  const [, kind, encoded = '', rest = ''] = TERM_PATH.exec(pathname) ?? []
+  if (kind !== 'section' && kind !== 'tag') return undefined
+  let oldSlug: string
+  try {
+    oldSlug = decodeURIComponent(encoded)
+  } catch {
+    return undefined
+  }
+  const slug = await findTermRedirect(db, kind, oldSlug)
+  return slug === undefined ? undefined : `${kind === 'section' ? paths.section(slug) : paths.tag(slug)}${rest}`
 }
 
 /** The 404 page, for URLs that match no route at all. */
