@@ -29,7 +29,8 @@ const NOUN: Record<TermTable, string> = { sections: 'section', tags: 'tag' }
 const KIND = { sections: 'section', tags: 'tag' } as const
 const columns = ['id', 'slug', 'name', 'description'] as const
 
-async function findTerm(db: Db, table: TermTable, id: string): Promise<Section | Tag | undefined> {
+/** A section or tag by its id. */
+export async function findTerm(db: Db, table: TermTable, id: string): Promise<Section | Tag | undefined> {
   return table === 'sections'
     ? db.selectFrom('sections').select(columns).where('id', '=', id).executeTakeFirst()
     : db.selectFrom('tags').select(columns).where('id', '=', id).executeTakeFirst()

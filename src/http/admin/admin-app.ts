@@ -12,6 +12,7 @@ import { profileRoutes } from './profile-routes.js'
 import { requireSignedIn } from './require-signed-in.js'
 import { settingsRoutes } from './settings-routes.js'
 import { staffRoutes } from './staff-routes.js'
+import { taxonomyRoutes } from './taxonomy-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
 
 /** The largest request the admin takes (a picture upload and its form). */
@@ -58,6 +59,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', settingsRoutes(deps))
   app.route('/', staffRoutes(deps))
   app.route('/', profileRoutes(deps))
+  app.route('/', taxonomyRoutes(deps))
   return app
 }
 
