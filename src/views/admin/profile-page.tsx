@@ -69,7 +69,7 @@ export function ProfilePage({ page, me, values, sessions, currentSessionHash, pr
         <tbody>
           {sessions.map((s) => (
             <tr>
-              <td>{when(s.createdAt)}{s.tokenHash === currentSessionHash && <strong class="hint">This one</strong>}</td>
+              <td>{when(s.createdAt)}{s.tokenHash === currentSessionHash && <> <span class="status published">This one</span></>}</td>
               <td>{when(s.lastSeenAt)}</td>
               <td>{s.address || 'unknown'}</td>
               <td><span class="hint">{s.userAgent || 'unknown'}</span></td>
