@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { findActiveSession } from '../../staff/sessions.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
+import { adminAssetRoutes } from './admin-assets.js'
 import { adminDepsOf } from './admin-deps.js'
 import type { AdminEnv } from './admin-env.js'
 import { articleListRoutes } from './article-list-routes.js'
@@ -43,6 +44,8 @@ export const ADMIN_CSP = [
 export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   const deps = adminDepsOf(appDeps)
   const app = new Hono<AdminEnv>()
+  // Fingerprinted scripts and styles: public, cached for good, before any session work.
+  app.route('/', adminAssetRoutes())
   app.use('/admin/*', adminHeaders())
   app.use('/admin/*', bodyLimit({
     maxSize: ADMIN_BODY_LIMIT_BYTES,
