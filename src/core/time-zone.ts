@@ -3,16 +3,6 @@
  * time with no zone, which the newsroom means in the site's zone.
  */
 
-/** Whether `name` is a time zone this runtime knows (an IANA name such as "Europe/Oslo", or "UTC"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name })
-    return name.length > 0
-  } catch {
-    return false
-  }
-}
-
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 function partsIn(date: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number> {

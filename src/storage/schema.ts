@@ -23,6 +23,7 @@ export interface Database {
   apiKeys: ApiKeyTable
   articleRevisions: ArticleRevisionTable
   articleCorrections: ArticleCorrectionTable
+  termRedirects: TermRedirectTable
 }
 
 export interface ArticleTable {
@@ -236,4 +237,14 @@ export interface ArticleCorrectionTable {
   text: string
   notedAt: string
   createdBy: string | null
+}
+
+/** An old slug of a section or tag, and the term it now belongs to (exactly one of the two ids). */
+export interface TermRedirectTable {
+  /** 'section' or 'tag'. */
+  kind: string
+  oldSlug: string
+  sectionId: string | null
+  tagId: string | null
+  createdAt: string
 }

@@ -19,6 +19,7 @@ img{max-width:100%;height:auto;display:block}
 .masthead{border-bottom:1px solid var(--rule);padding:1.25rem 0 0}
 .masthead .wrap{display:flex;flex-direction:column;align-items:center;gap:.5rem}
 .site-title{font:700 clamp(1.75rem,6vw,2.75rem)/1.1 var(--serif);letter-spacing:-.01em;text-decoration:none;color:var(--fg);text-align:center}
+.site-title img{max-height:4rem;width:auto}
 .site-tagline{margin:0;font:.875rem/1.4 var(--sans);color:var(--muted);text-align:center}
 .sections .search-link{color:var(--accent)}
 .sections{width:100%;border-top:1px solid var(--rule);margin-top:.75rem}
@@ -82,5 +83,7 @@ figcaption{font:.875rem/1.5 var(--sans);color:var(--muted);margin-top:.5rem}
 .not-found h1{font:700 2.25rem/1.2 var(--serif)}
 .footer{border-top:1px solid var(--rule);padding:1.5rem 0 2.5rem;font:.875rem/1.5 var(--sans);color:var(--muted)}
 .footer p{margin:0}
+.social{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;margin:0 0 .75rem;padding:0}
+.social a{display:inline-block;padding:.6rem 0;min-height:44px;color:var(--muted)}
 @media print{.masthead .sections,.skip,.footer,.pagination,.tags{display:none}body{background:#fff;color:#000}a{color:#000}}
 `.replace(/\n/g, '')

@@ -1,9 +1,8 @@
 import { Hono } from 'hono'
 import { cors } from 'hono/cors'
-import { listSections } from '../../content/sections/section.repo.js'
-import { readSettings } from '../../content/settings/settings.repo.js'
 import { assertNever } from '../../core/result.js'
 import type { AppDeps } from '../../http/app.js'
+import { loadSiteView } from '../../http/site/load-site-view.js'
 import { checkContentKey, type ContentKeyError } from '../keys/check-content-key.js'
 import { errorResponse, type ApiError } from './api-error.js'
 import { postRoutes } from './post-routes.js'
@@ -38,8 +37,7 @@ export function contentApi(deps: Deps): Hono {
   app.route('/', tagRoutes(deps))
   app.route('/', authorRoutes(deps))
   getBoth(app, '/settings/', async (c) => {
-    const [settings, sections] = await Promise.all([readSettings(db), listSections(db)])
-    return apiJson(c, { settings: toGhostSettings(settings, sections, siteUrl), meta: {} })
+    return apiJson(c, { settings: toGhostSettings(await loadSiteView({ db, siteUrl })), meta: {} })
   })
   app.all('*', (c) => errorResponse(c, { type: 'not-found', message: 'Resource not found' }))
   app.onError((error, c) => {

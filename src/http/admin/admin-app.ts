@@ -15,7 +15,11 @@ import { articlePreviewRoutes } from './article-preview-routes.js'
 import { articleRevisionRoutes } from './article-revision-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
+import { profileRoutes } from './profile-routes.js'
 import { requireSignedIn } from './require-signed-in.js'
+import { settingsRoutes } from './settings-routes.js'
+import { staffRoutes } from './staff-routes.js'
+import { taxonomyRoutes } from './taxonomy-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
 
 export { ADMIN_CSP }
@@ -52,6 +56,10 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', articlePreviewRoutes(deps))
   app.route('/', articleRevisionRoutes(deps))
   app.route('/', articleCorrectionRoutes(deps))
+  app.route('/', settingsRoutes(deps))
+  app.route('/', staffRoutes(deps))
+  app.route('/', profileRoutes(deps))
+  app.route('/', taxonomyRoutes(deps))
   return app
 }
 

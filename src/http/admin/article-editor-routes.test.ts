@@ -4,8 +4,7 @@ import { createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
 import { storePicture } from '../../content/media/store-picture.js'
 import { ensureSection } from '../../content/sections/section.repo.js'
-import { TIME_ZONE_KEY } from '../../content/settings/site-time-zone.js'
-import { writeFlag } from '../../content/settings/settings.repo.js'
+import { writeSettings } from '../../content/settings/settings.repo.js'
 import { ensureTag } from '../../content/tags/tag.repo.js'
 import { placeholderPicture } from '../../images/placeholder-picture.js'
 
@@ -104,7 +103,7 @@ describe('workflow from the editor', () => {
   })
 
   it('schedules in the site’s time zone and says which', async () => {
-    await writeFlag(site.db, TIME_ZONE_KEY, 'Europe/Oslo')
+    await writeSettings(site.db, { timeZone: 'Europe/Oslo' }, now)
     const { client } = await signedInClient(site.app, site.db, 'editor')
     await client.get('/admin/articles/new')
     const id = idFrom(await client.post('/admin/articles/', article))

@@ -1,11 +1,11 @@
 import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import { isPublic, type Article, type ArticleKind } from '../../content/articles/article.js'
-import { toPicture } from '../../content/articles/article.repo.js'
 import { availableActions } from '../../content/articles/article-workflow.js'
 import type { FieldIssue } from '../../content/articles/save-article.js'
 import { toEditableBody } from '../../content/body/editable-body.js'
 import { listCorrections } from '../../content/corrections/correction.repo.js'
+import { findPicture } from '../../content/media/find-picture.js'
 import { listPeople } from '../../content/people/person.repo.js'
 import { listSections } from '../../content/sections/section.repo.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
@@ -52,7 +52,7 @@ export async function renderEditor(c: Context<AdminEnv>, deps: AdminDeps, state:
   const now = deps.clock.now()
   const { article } = state
   const [sections, people, timeZone, heroPicture, notes] = await Promise.all([
-    listSections(deps.db), listPeople(deps.db), readSiteTimeZone(deps.db), findPicture(deps, state.values.heroPictureId),
+    listSections(deps.db), listPeople(deps.db), readSiteTimeZone(deps.db), state.values.heroPictureId.trim() ? findPicture(deps.db, state.values.heroPictureId.trim()) : undefined,
     article ? listCorrections(deps.db, article.id) : [],
   ])
   const reason = article ? readOnlyReason(staff, article) : undefined
@@ -88,12 +88,6 @@ export async function renderEditor(c: Context<AdminEnv>, deps: AdminDeps, state:
     />,
     status,
   )
-}
-
-async function findPicture(deps: AdminDeps, id: string) {
-  if (!id.trim()) return undefined
-  const row = await deps.db.selectFrom('media').selectAll().where('id', '=', id.trim()).executeTakeFirst()
-  return row && toPicture(row)
 }
 
 /** Input issues named after the editor's fields (`body.source` is the body field, `tagIds.2` the tags). */

@@ -7,7 +7,7 @@ import { canOnArticle } from '../../staff/permissions.js'
 import { ArticlePage } from '../../views/pages/article-page.js'
 import { siteCss } from '../../views/site-css.js'
 import { CACHE } from '../cache-control.js'
-import { readSiteView } from '../site/site-routes.js'
+import { loadSiteView } from '../site/load-site-view.js'
 import { ADMIN_CSP } from './admin-csp.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
@@ -33,7 +33,7 @@ export function articlePreviewRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const access = { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
     if (!canOnArticle(signedInStaff(c), 'view', access)) return forbidden(c, deps, 'This is someone else’s article.')
     const notes = await listCorrections(deps.db, article.id)
-    return c.html(<ArticlePage site={await readSiteView(deps)} article={article} notes={notes} />, 200, {
+    return c.html(<ArticlePage site={await loadSiteView(deps)} article={article} notes={notes} />, 200, {
       'Cache-Control': CACHE.private,
       'X-Robots-Tag': 'noindex, nofollow',
       'Content-Security-Policy': PREVIEW_CSP,

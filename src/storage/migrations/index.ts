@@ -7,6 +7,7 @@ import * as publicListingIndex from './0005-public-listing-index.js'
 import * as staff from './0006-staff.js'
 import * as revisionsAndCorrections from './0007-revisions-and-corrections.js'
 import * as featuredAndApiKeys from './0009-featured-and-api-keys.js'
+import * as termRedirects from './0010-term-redirects.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-staff': staff,
   '0007-revisions-and-corrections': revisionsAndCorrections,
   '0009-featured-and-api-keys': featuredAndApiKeys,
+  '0010-term-redirects': termRedirects,
 }

@@ -31,7 +31,7 @@ input[aria-invalid=true],select[aria-invalid=true],textarea[aria-invalid=true]{b
 .field-error{color:var(--bad);font-size:.9rem;margin:.3rem 0 0}
 button,.button{display:inline-flex;align-items:center;gap:.4rem;font:600 1rem/1.2 var(--sans);color:var(--fg);background:var(--panel);border:1px solid var(--muted);border-radius:.375rem;padding:.6rem 1rem;min-height:44px;cursor:pointer;text-decoration:none}
 button.primary,.button.primary{background:var(--fg);color:var(--bg);border-color:var(--fg)}
-button.danger{color:var(--bad);border-color:var(--bad)}
+button.danger,.button.danger{color:var(--bad);border-color:var(--bad)}
 button.link{background:none;border:0;padding:.6rem .25rem;text-decoration:underline;font-weight:400}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem;margin:1.25rem 0 0;align-items:center}
 .inline{display:inline}
@@ -48,11 +48,19 @@ th{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em;color:var(--mut
 .tabs a[aria-current=page]{border-color:var(--fg);font-weight:600}
 .muted{color:var(--muted)}
 code,.secret{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}
+fieldset.panel{min-width:0}
+legend{font-weight:700;font-size:1.1rem;padding:0 .25rem}
+.logo-preview img{max-height:4rem;width:auto;background:#fff;border:1px solid var(--rule);padding:.25rem}
+.manage .actions{margin:0 0 .4rem}
+.manage select{width:auto}
+.qr{display:block;margin:1rem 0;max-width:100%;height:auto}
+details.panel>summary{cursor:pointer;font-weight:600;min-height:44px;display:list-item;padding:.6rem 0}
+.order{margin:0;flex-wrap:nowrap}
+button:disabled{opacity:.45;cursor:default}
 .editor-grid{display:grid;gap:1.25rem;grid-template-columns:minmax(0,1fr)}
 @media (min-width:60rem){.editor-grid{grid-template-columns:minmax(0,1fr) 22rem}}
-fieldset{border:0;margin:0;padding:0;min-width:0}
-fieldset.panel{border:1px solid var(--rule);padding:1.25rem}
-legend{font-weight:700;font-size:1.05rem;padding:0 .25rem}
+.editor fieldset{border:0;margin:0;padding:0;min-width:0}
+.editor fieldset.panel{border:1px solid var(--rule);padding:1.25rem}
 .editor-main textarea#bodySource{min-height:24rem;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.95rem}
 .editor-head h1{margin-right:auto}
 .status-panel h2{margin-top:0}

@@ -7,7 +7,7 @@ const KIND_LABELS: Record<CorrectionKind, string> = { correction: 'Correction', 
  * The corrections and update notes under an article's body, oldest first, each with its kind and
  * date; nothing when there are none. The text is plain and escaped like every JSX value.
  */
-export function CorrectionNotes({ notes, language }: { notes: Correction[]; language: string }) {
+export function CorrectionNotes({ notes, language, timeZone }: { notes: Correction[]; language: string; timeZone?: string }) {
   if (notes.length === 0) return null
   return (
     <section class="notes" aria-labelledby="notes-title">
@@ -17,7 +17,7 @@ export function CorrectionNotes({ notes, language }: { notes: Correction[]; lang
           <li class={`note note-${note.kind}`}>
             <p class="note-meta">
               <strong>{KIND_LABELS[note.kind]}</strong>{' '}
-              <time datetime={note.notedAt.toISOString()}>{formatDate(note.notedAt, language)}</time>
+              <time datetime={note.notedAt.toISOString()}>{formatDate(note.notedAt, language, timeZone)}</time>
             </p>
             <p>{note.text}</p>
           </li>

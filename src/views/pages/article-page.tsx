@@ -29,7 +29,7 @@ export function ArticlePage({ site, article, notes = [] }: { site: SiteView; art
           {article.section && <a class="kicker" href={paths.section(article.section.slug)}>{article.section.name}</a>}
           <h1>{article.headline}</h1>
           {article.dek && <p class="dek">{article.dek}</p>}
-          <Byline article={article} language={article.language} />
+          <Byline article={article} language={article.language} timeZone={site.settings.timeZone} />
         </header>
         {hero && (
           <figure class="hero">
@@ -43,7 +43,7 @@ export function ArticlePage({ site, article, notes = [] }: { site: SiteView; art
           </figure>
         )}
         <div class="body">{raw(article.body.html)}</div>
-        <CorrectionNotes notes={notes} language={article.language} />
+        <CorrectionNotes notes={notes} language={article.language} timeZone={site.settings.timeZone} />
         {article.tags.length > 0 && (
           <ul class="tags" aria-label="Tags">
             {article.tags.map((t) => <li><a href={paths.tag(t.slug)} rel="tag">{t.name}</a></li>)}
