@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono'
 import type { ArticleKind } from '../../content/articles/article.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
 import { createArticle } from '../../content/articles/create-article.js'
-import { ID_RE } from '../../core/ids.js'
-import { formatClock } from '../../core/time-zone.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
+import { ID_RE } from '../../core/ids.js'
 import { assertNever } from '../../core/result.js'
+import { formatClock } from '../../core/time-zone.js'
 import { canOnArticle, canOnSite } from '../../staff/permissions.js'
 import { emptyFormValues } from '../../views/admin/article-form-values.js'
+import type { FieldProblem } from '../../views/admin/form-fields.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
 import { parseArticleForm, readFormFields, toArticleContent } from './article-form.js'
@@ -52,25 +53,25 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!kindAllowed(c, kind)) return forbidden(c, deps, 'Only editors and administrators make standing pages.')
     const values = parseArticleForm(fields)
     const now = clock.now()
+    const refuse = (problems: FieldProblem[]) => wantsJson(c)
+      ? c.json({ error: problems.map((p) => p.message).join(' ') }, 422)
+      : renderEditor(c, deps, { kind, values, problems }, 422)
     const content = await toArticleContent(db, staff, values, now)
-    const created = content.ok ? await createArticle(db, staff, { ...content.value, kind }, now) : content
-    if (created.ok) {
-      const article = created.value
-      if (wantsJson(c)) {
-        const message = `Saved at ${formatClock(now, await readSiteTimeZone(db))}`
-        return c.json({ id: article.id, version: article.version, editUrl: `/admin/articles/${article.id}/`, autosaveUrl: `/admin/articles/${article.id}/autosave`, message }, 201)
+    if (!content.ok) return refuse(content.error)
+    const created = await createArticle(db, staff, { ...content.value, kind }, now)
+    if (!created.ok) {
+      const error = created.error
+      switch (error.type) {
+        case 'forbidden': return forbidden(c, deps, 'Your role does not allow creating this.')
+        case 'invalid': return refuse(toFormProblems(error.issues))
+        case 'slug-taken': return refuse([{ field: 'slug', message: `Another article has the slug “${error.slug}”.` }])
+        default: return assertNever(error)
       }
-      return c.redirect(`/admin/articles/${article.id}/?notice=created`, 303)
     }
-    const error = created.error
-    const problems = Array.isArray(error) ? error
-      : error.type === 'invalid' ? toFormProblems(error.issues)
-      : error.type === 'slug-taken' ? [{ field: 'slug', message: `Another article has the slug “${error.slug}”.` }]
-      : error.type === 'forbidden' ? undefined
-      : assertNever(error)
-    if (!problems) return forbidden(c, deps, 'You may not create this.')
-    if (wantsJson(c)) return c.json({ error: problems.map((p) => p.message).join(' ') }, 422)
-    return renderEditor(c, deps, { kind, values, problems }, 422)
+    const article = created.value
+    if (!wantsJson(c)) return c.redirect(`/admin/articles/${article.id}/?notice=created`, 303)
+    const message = `Saved at ${formatClock(now, await readSiteTimeZone(db))}`
+    return c.json({ id: article.id, version: article.version, editUrl: `/admin/articles/${article.id}/`, autosaveUrl: `/admin/articles/${article.id}/autosave`, message }, 201)
   })
 
   app.get('/admin/articles/:id/', async (c) => {
@@ -83,7 +84,7 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     return renderEditor(c, deps, { article, kind: article.kind, values: editorValuesOf(article), notice: EDITOR_NOTICES[c.req.query('notice') ?? ''] })
   })
 
-  /** Loads the article for a save, or answers why not. */
+  /** The article a save names, if its id names one. */
   const forSave = async (c: Context<AdminEnv>) => {
     const id = c.req.param('id') ?? ''
     return ID_RE.test(id) ? findArticleById(db, id) : undefined
