@@ -5,6 +5,7 @@ import * as archive from './0003-archive.js'
 import * as trigramCjkOnly from './0004-trigram-cjk-only.js'
 import * as publicListingIndex from './0005-public-listing-index.js'
 import * as staff from './0006-staff.js'
+import * as mediaLibrary from './0008-media-library.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-trigram-cjk-only': trigramCjkOnly,
   '0005-public-listing-index': publicListingIndex,
   '0006-staff': staff,
+  '0008-media-library': mediaLibrary,
 }
