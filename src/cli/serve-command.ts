@@ -39,7 +39,7 @@ async function prepare(config: Config): Promise<void> {
 
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
-  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy })
+  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
   const routed = getRequestListener(app.fetch)
   // Cache hits are written straight to the socket; everything else goes through the router.
   const server = http.createServer((req, res) => {
