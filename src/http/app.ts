@@ -1,4 +1,5 @@
 import { Hono, type ErrorHandler } from 'hono'
+import { CONTENT_API_PATH, contentApi } from '../api/content/content-api.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
@@ -65,6 +66,8 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
 function siteApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.route('/', adminApp(deps))
+  // Its own 404s, errors and CORS; before the site routes, which would answer its paths with pages.
+  app.route(CONTENT_API_PATH, contentApi(deps))
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))

@@ -49,6 +49,13 @@ figcaption{font:.875rem/1.5 var(--sans);color:var(--muted);margin-top:.5rem}
 .body pre{overflow:auto;font-size:.9rem;background:var(--card);padding:1rem}
 .body table{border-collapse:collapse;width:100%;font:.9375rem/1.5 var(--sans)}
 .body th,.body td{border-bottom:1px solid var(--rule);padding:.4rem;text-align:left}
+.notes{margin:2rem 0 0;padding:1rem 1.25rem;background:var(--card);border-left:4px solid var(--accent);font:.9375rem/1.55 var(--sans)}
+.notes h2{font:700 .8125rem/1.4 var(--sans);text-transform:uppercase;letter-spacing:.08em;margin:0 0 .5rem}
+.notes ul{list-style:none;margin:0;padding:0}
+.notes li+li{margin-top:.75rem}
+.notes p{margin:0;white-space:pre-line}
+.note-meta{color:var(--muted)}
+.note-meta strong{color:var(--fg)}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:1.25rem 0 0;margin:2rem 0 0;border-top:1px solid var(--rule)}
 .tags a{display:inline-block;font:600 .8125rem/1 var(--sans);padding:.85rem .9rem;min-height:44px;border:1px solid var(--rule);border-radius:999px;text-decoration:none}
 .lead{display:grid;gap:1.25rem;padding-bottom:2rem;border-bottom:1px solid var(--rule);margin-bottom:1.5rem}

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono'
 import { findActiveSession } from '../../staff/sessions.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
+import { adminAssetRoutes } from './admin-assets.js'
 import { adminDepsOf } from './admin-deps.js'
 import type { AdminEnv } from './admin-env.js'
 import { articleListRoutes } from './article-list-routes.js'
@@ -42,6 +43,8 @@ export const ADMIN_CSP = [
 export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   const deps = adminDepsOf(appDeps)
   const app = new Hono<AdminEnv>()
+  // Fingerprinted scripts and styles: public, cached for good, before any session work.
+  app.route('/', adminAssetRoutes())
   app.use('/admin/*', adminHeaders())
   // Before the session and CSRF checks, which may parse the body: a picture gets its own
   // limit (MASTHEAD_UPLOAD_LIMIT_MB, which may be above or below the admin's), everything else

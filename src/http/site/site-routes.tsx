@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
+import { listCorrections } from '../../content/corrections/correction.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findRedirectSlug } from '../../content/redirects/redirect.repo.js'
 import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
@@ -90,7 +91,8 @@ export function siteRoutes(deps: Deps): Hono {
   app.get('/:slug/', async (c) => {
     const article = await findPublicArticleBySlug(db, c.req.param('slug'), clock.now())
     if (!article) return notFound(c)
-    return html(c, <ArticlePage site={await siteView()} article={article} />)
+    const notes = await listCorrections(db, article.id)
+    return html(c, <ArticlePage site={await siteView()} article={article} notes={notes} />)
   })
 
   return app
