@@ -45,7 +45,8 @@ Options:
 Environment:
   PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
   MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port),
-  MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For)
+  MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For),
+  MASTHEAD_UPLOAD_LIMIT_MB (20: the largest picture the admin accepts, in megabytes)
 `
 
 /** Runs one CLI command; returns the process exit code. */

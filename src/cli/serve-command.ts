@@ -43,7 +43,7 @@ async function prepare(config: Config): Promise<void> {
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
   const scheduler = cluster.isWorker ? undefined : startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
-  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy })
+  const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
   const routed = getRequestListener(app.fetch)
   // Cache hits are written straight to the socket; everything else goes through the router.
   const server = http.createServer((req, res) => {

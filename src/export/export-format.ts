@@ -51,6 +51,10 @@ export const ExportMedia = z.object({
   alt: z.string(),
   created_at: IsoTime,
   remote_url: z.url({ protocol: /^https?$/ }).nullable(),
+  // Added without a version change: exports written before the media library lack them.
+  original_name: z.string().default(''),
+  caption: z.string().default(''),
+  credit: z.string().default(''),
 })
 
 export const ExportArticle = z.object({

@@ -37,11 +37,13 @@ export const fromExportPerson = (p: ExportPerson): Insertable<PersonTable> =>
 export const toExportMedia = (r: Selectable<MediaTable>): ExportMedia => ({
   id: r.id, storage_key: r.storageKey, mime_type: r.mimeType, width: r.width, height: r.height, bytes: r.bytes, sha256: r.sha256,
   variants: PictureVariants.parse(JSON.parse(r.variants)), alt: r.alt, created_at: r.createdAt, remote_url: r.remoteUrl,
+  original_name: r.originalName, caption: r.caption, credit: r.credit,
 })
 
 export const fromExportMedia = (m: ExportMedia): Insertable<MediaTable> => ({
   id: m.id, storageKey: m.storage_key, mimeType: m.mime_type, width: m.width, height: m.height, bytes: m.bytes, sha256: m.sha256,
   variants: JSON.stringify(m.variants), alt: m.alt, createdAt: m.created_at, remoteUrl: m.remote_url,
+  originalName: m.original_name, caption: m.caption, credit: m.credit,
 })
 
 /**

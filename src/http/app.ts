@@ -28,6 +28,8 @@ export interface AppDeps {
   siteUrl: string
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy?: boolean
+  /** The largest picture the admin accepts, in bytes (default DEFAULT_UPLOAD_LIMIT_BYTES, 20 MB). */
+  uploadLimitBytes?: number
 }
 
 /**

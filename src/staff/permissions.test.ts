@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canOnArticle, canOnSite, type ArticleAction, type SiteAction } from './permissions.js'
+import { canEditPicture, canOnArticle, canOnSite, type ArticleAction, type SiteAction } from './permissions.js'
 import { ROLES, type Role } from './roles.js'
 
 const actor = (role: Role) => ({ id: 'me', role })
@@ -46,6 +46,13 @@ describe('permissions', () => {
     for (const action of ARTICLE_ACTIONS) {
       expect(canOnArticle(actor('contributor'), action, published('me'))).toBe(action === 'view')
     }
+  })
+
+  it('pictures: everyone edits the texts of their own uploads, editors and administrators everyone\'s', () => {
+    const edits = (picture: { uploadedBy: string | null }) => ROLES.filter((role) => canEditPicture(actor(role), picture))
+    expect(edits({ uploadedBy: 'me' })).toEqual([...ROLES])
+    expect(edits({ uploadedBy: 'other' })).toEqual(['editor', 'administrator'])
+    expect(edits({ uploadedBy: null })).toEqual(['editor', 'administrator'])
   })
 
   it('an imported article (no owner) belongs to nobody below editor', () => {

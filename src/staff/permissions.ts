@@ -91,3 +91,13 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
       return false
   }
 }
+
+/**
+ * Whether a staff member may change a picture's default alt text, caption and credit: editors
+ * and administrators any picture's, everyone else those they uploaded. (Deleting is
+ * `media.delete`, editors and administrators only.)
+ * @example canEditPicture({ id: 'u1', role: 'contributor' }, { uploadedBy: 'u1' }) // true
+ */
+export function canEditPicture(actor: Actor, picture: { uploadedBy: string | null }): boolean {
+  return EDITORS.has(actor.role) || (picture.uploadedBy !== null && picture.uploadedBy === actor.id)
+}

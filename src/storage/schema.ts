@@ -116,6 +116,13 @@ export interface MediaTable {
   createdAt: string
   /** A picture kept at its original address (an imported archive's): no local file, no variants. */
   remoteUrl: string | null
+  /** The staff member who uploaded it (null for imports and the demo, or once they are deleted). */
+  uploadedBy: Generated<string | null>
+  /** The file's name on the uploader's computer, for finding it again ('' when unknown). */
+  originalName: Generated<string>
+  /** Texts offered whenever the picture is reused (alt above is the default alt text). */
+  caption: Generated<string>
+  credit: Generated<string>
 }
 
 export interface SettingTable {

@@ -197,7 +197,7 @@ function toSummary(
   }
 }
 
-export function toPicture(row: Selectable<MediaTable>): Picture {
+export function toPicture(row: Pick<Selectable<MediaTable>, 'id' | 'storageKey' | 'mimeType' | 'width' | 'height' | 'variants' | 'alt' | 'remoteUrl'>): Picture {
   return {
     id: row.id,
     key: row.storageKey,

@@ -1,5 +1,4 @@
 import { Hono, type MiddlewareHandler } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { findActiveSession } from '../../staff/sessions.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
@@ -16,15 +15,19 @@ import { articleRevisionRoutes } from './article-revision-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
 import { profileRoutes } from './profile-routes.js'
+import { mediaLibraryRoutes } from './media-library-routes.js'
+import { mediaPictureRoutes } from './media-picture-routes.js'
+import { requestSizeLimit } from './request-size-limit.js'
 import { requireSignedIn } from './require-signed-in.js'
 import { settingsRoutes } from './settings-routes.js'
 import { staffRoutes } from './staff-routes.js'
 import { taxonomyRoutes } from './taxonomy-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
+import { isUploadRequest, UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from './upload-limit.js'
 
 export { ADMIN_CSP }
 
-/** The largest request the admin takes (a picture upload and its form). */
+/** The largest request the admin takes, except a picture upload (see upload-limit.ts). */
 export const ADMIN_BODY_LIMIT_BYTES = 26 * 1024 * 1024
 
 /**
@@ -39,10 +42,12 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   // Fingerprinted scripts and styles: public, cached for good, before any session work.
   app.route('/', adminAssetRoutes())
   app.use('/admin/*', adminHeaders())
-  app.use('/admin/*', bodyLimit({
-    maxSize: ADMIN_BODY_LIMIT_BYTES,
-    onError: (c) => c.json({ error: `The request is larger than the admin's limit of ${ADMIN_BODY_LIMIT_BYTES / 1024 / 1024} MB.` }, 413),
-  }))
+  // Before the session and CSRF checks, which may parse the body: a picture gets its own
+  // limit (MASTHEAD_UPLOAD_LIMIT_MB, which may be above or below the admin's), everything else
+  // the admin's.
+  app.use('/admin/*', requestSizeLimit((c) => isUploadRequest(c)
+    ? { maxBytes: deps.uploadLimitBytes + UPLOAD_FORM_ALLOWANCE_BYTES, message: uploadLimitMessage(deps.uploadLimitBytes) }
+    : { maxBytes: ADMIN_BODY_LIMIT_BYTES, message: `The request is larger than the admin's limit of ${ADMIN_BODY_LIMIT_BYTES / 1024 / 1024} MB.` }))
   app.use('/admin/*', async (c, next) => {
     c.set('session', await findActiveSession(deps.db, sessionTokenOf(c), deps.clock.now()))
     return next()
@@ -60,6 +65,8 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', staffRoutes(deps))
   app.route('/', profileRoutes(deps))
   app.route('/', taxonomyRoutes(deps))
+  app.route('/', mediaLibraryRoutes(deps))
+  app.route('/', mediaPictureRoutes(deps))
   return app
 }
 

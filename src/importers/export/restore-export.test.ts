@@ -41,7 +41,8 @@ async function buildRichSite(site: TestSite) {
   const [quay, tide, ferry] = await Promise.all(['Quay', 'Tide', 'Ferry'].map((name) => ensureTag(db, { name }, earlier)))
   const mara = await ensurePerson(db, { name: 'Mara Lind', bio: 'Harbour reporter.' }, earlier)
   const jon = await ensurePerson(db, { name: 'Jon Ek' }, earlier)
-  const { picture } = await storePicture(db, files, await placeholderPicture('harbour', { width: 1200, height: 675 }), { alt: 'The quay' }, earlier)
+  const { picture } = await storePicture(db, files, await placeholderPicture('harbour', { width: 1200, height: 675 }),
+    { alt: 'The quay', caption: 'The quay in May', credit: 'Photo: Mara Lind', originalName: 'IMG_0042.JPG' }, earlier)
   const remote = await ensureRemotePicture(db, { url: 'https://old.example/wp-content/uploads/ferry.jpg', alt: 'A ferry', width: 640, height: 480 }, earlier)
 
   const lead = await addArticle(db, {

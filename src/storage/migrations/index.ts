@@ -6,6 +6,7 @@ import * as trigramCjkOnly from './0004-trigram-cjk-only.js'
 import * as publicListingIndex from './0005-public-listing-index.js'
 import * as staff from './0006-staff.js'
 import * as revisionsAndCorrections from './0007-revisions-and-corrections.js'
+import * as mediaLibrary from './0011-media-library.js'
 import * as featuredAndApiKeys from './0009-featured-and-api-keys.js'
 import * as termRedirects from './0010-term-redirects.js'
 
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-revisions-and-corrections': revisionsAndCorrections,
   '0009-featured-and-api-keys': featuredAndApiKeys,
   '0010-term-redirects': termRedirects,
+  '0011-media-library': mediaLibrary,
 }

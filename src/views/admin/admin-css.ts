@@ -81,4 +81,28 @@ del{background:color-mix(in srgb,var(--bad) 18%,transparent);text-decoration:lin
 .notes-list li{border-bottom:1px solid var(--rule);padding:.5rem 0}
 .notes-list p{margin:.25rem 0;white-space:pre-wrap}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.panel-heading{margin:0 0 .5rem}
+ul.plain{list-style:none;margin:0;padding:0}
+.drop-zone{border:2px dashed var(--rule);border-radius:.5rem;padding:.25rem 1rem 1rem}
+.drop-zone.dragging{border-color:var(--focus);background:var(--bg)}
+.drop-zone input[type=file]{font:inherit;max-width:100%;min-height:44px}
+.upload-status:empty{display:none}
+.upload-status{margin:1rem 0 0}
+.upload-line{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:.25rem 0;padding:.4rem .75rem;border-left:4px solid var(--rule)}
+.upload-line.done{border-color:var(--ok)}.upload-line.failed{border-color:var(--bad);color:var(--bad)}
+.upload-line progress{width:10rem}
+.media-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:1rem;list-style:none;margin:1rem 0;padding:0}
+.media-card{background:var(--panel);border:1px solid var(--rule);border-radius:.5rem;overflow:hidden;display:flex;flex-direction:column}
+.media-thumb{display:block;background:var(--bg)}
+.media-thumb img{display:block;width:100%;height:9rem;object-fit:cover}
+.media-alt{margin:.5rem .75rem 0;font-weight:600;overflow-wrap:anywhere}
+.media-facts{margin:.25rem .75rem .75rem;color:var(--muted);font-size:.875rem}
+.media-facts span{display:block;overflow-wrap:anywhere}
+.media-card .button{margin:auto .75rem .75rem}
+.media-detail{display:grid;gap:1.25rem;grid-template-columns:minmax(0,3fr) minmax(0,2fr);margin:0 0 1.25rem}
+@media (max-width:50rem){.media-detail{grid-template-columns:1fr}}
+.media-preview img{display:block;max-width:100%;height:auto;border:1px solid var(--rule)}
+.media-facts-list{margin:0}
+.media-facts-list dt{font-weight:600;margin:.5rem 0 0}
+.media-facts-list dd{margin:0;overflow-wrap:anywhere}
 `
