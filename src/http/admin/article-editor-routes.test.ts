@@ -148,6 +148,25 @@ describe('workflow from the editor', () => {
   })
 })
 
+describe('choosing the hero picture', () => {
+  it('goes to the media library’s picker and back, with the library’s alt text filled in, saving nothing yet', async () => {
+    const { picture } = await storePicture(site.db, site.files, await placeholderPicture('quay', { width: 400, height: 300 }), { alt: 'The quay at dawn' }, now)
+    const { client } = await signedInClient(site.app, site.db, 'author')
+    await client.get('/admin/articles/new')
+    const id = idFrom(await client.post('/admin/articles/', article))
+    const editor = await (await client.get(`/admin/articles/${id}/`)).text()
+    const picker = /href="(\/admin\/media\/picker\?return=[^"]+)"/.exec(editor)?.[1]?.replace(/&amp;/g, '&')
+    expect(picker).toBe(`/admin/media/picker?return=%2Fadmin%2Farticles%2F${id}%2F`)
+    const choices = await (await client.get(picker!)).text()
+    expect(choices).toContain(`href="/admin/articles/${id}/?heroPictureId=${picture.id}"`)
+    const back = await (await client.get(`/admin/articles/${id}/?heroPictureId=${picture.id}`)).text()
+    expect(back).toContain(`name="heroPictureId" aria-describedby="heroPictureId-hint" type="text" value="${picture.id}"`)
+    expect(back).toContain('>The quay at dawn</textarea>')
+    expect(back).toContain('class="hero-preview"')
+    expect((await findArticleById(site.db, id))?.hero).toBeNull()
+  })
+})
+
 describe('preview', () => {
   it('is the public page, for a draft too, never cached or indexed', async () => {
     const section = await ensureSection(site.db, { name: 'Coast' }, now)

@@ -2,12 +2,13 @@ import { Hono, type Context } from 'hono'
 import type { ArticleKind } from '../../content/articles/article.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
 import { createArticle } from '../../content/articles/create-article.js'
+import { findLibraryPicture } from '../../content/media/media.repo.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { ID_RE } from '../../core/ids.js'
 import { assertNever } from '../../core/result.js'
 import { formatClock } from '../../core/time-zone.js'
 import { canOnArticle, canOnSite } from '../../staff/permissions.js'
-import { emptyFormValues } from '../../views/admin/article-form-values.js'
+import { emptyFormValues, type ArticleFormValues } from '../../views/admin/article-form-values.js'
 import type { FieldProblem } from '../../views/admin/form-fields.js'
 import type { AdminDeps } from './admin-deps.js'
 import { signedInStaff, type AdminEnv } from './admin-env.js'
@@ -40,10 +41,31 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
   const kindAllowed = (c: Context<AdminEnv>, kind: ArticleKind) =>
     canOnSite(signedInStaff(c), 'article.create') && (kind === 'post' || canOnSite(signedInStaff(c), 'pages.manage'))
 
+  /**
+   * The media library's picker sends the editor back with `?heroPictureId=`: the picture goes
+   * into the form, with the library's alt text, caption and credit where the form has none.
+   * Nothing is saved until the form is.
+   */
+  const withPickedHero = async (c: Context<AdminEnv>, values: ArticleFormValues): Promise<{ values: ArticleFormValues; notice?: string }> => {
+    const id = c.req.query('heroPictureId') ?? ''
+    const picked = ID_RE.test(id) ? await findLibraryPicture(db, id) : undefined
+    if (!picked) return { values }
+    return {
+      values: {
+        ...values,
+        heroPictureId: picked.picture.id,
+        heroAlt: values.heroAlt || picked.picture.alt,
+        heroCaption: values.heroCaption || picked.caption,
+        heroCredit: values.heroCredit || picked.credit,
+      },
+      notice: 'Hero picture chosen. Save to keep it.',
+    }
+  }
+
   app.get('/admin/articles/new', async (c) => {
     const kind: ArticleKind = c.req.query('kind') === 'page' ? 'page' : 'post'
     if (!kindAllowed(c, kind)) return forbidden(c, deps, 'Only editors and administrators make standing pages.')
-    return renderEditor(c, deps, { kind, values: emptyFormValues(signedInStaff(c).personId) })
+    return renderEditor(c, deps, { kind, ...(await withPickedHero(c, emptyFormValues(signedInStaff(c).personId))) })
   })
 
   app.post('/admin/articles/', async (c) => {
@@ -81,7 +103,8 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const staff = signedInStaff(c)
     const access = { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
     if (!canOnArticle(staff, 'view', access)) return forbidden(c, deps, 'This is someone else’s article.')
-    return renderEditor(c, deps, { article, kind: article.kind, values: editorValuesOf(article), notice: EDITOR_NOTICES[c.req.query('notice') ?? ''] })
+    const { values, notice } = await withPickedHero(c, editorValuesOf(article))
+    return renderEditor(c, deps, { article, kind: article.kind, values, notice: notice ?? EDITOR_NOTICES[c.req.query('notice') ?? ''] })
   })
 
   /** The article a save names, if its id names one. */

@@ -86,7 +86,8 @@ export function ArticleEditorPage(props: ArticleEditorProps) {
               <legend class="visually-hidden">Details</legend>
               <PlacementFields values={values} kind={kind} siteUrl={props.siteUrl} sections={props.sections} people={props.people}
                 heroPicture={props.heroPicture} mayCreateTags={props.mayCreateTags} slugIsPublic={live} problems={problems} />
-              <HeroFields values={values} heroPicture={props.heroPicture} problems={problems} />
+              <HeroFields values={values} heroPicture={props.heroPicture} problems={problems}
+                editorPath={article ? `/admin/articles/${article.id}/` : `/admin/articles/new${kind === 'page' ? '?kind=page' : ''}`} />
             </fieldset>
           </div>
         </div>

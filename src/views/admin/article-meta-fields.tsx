@@ -50,14 +50,15 @@ export function PlacementFields({ values, kind, siteUrl, sections, people, mayCr
 }
 
 /** The hero picture: its id (the media library gives it), a preview, and its words. */
-export function HeroFields({ values, heroPicture, problems }: Pick<MetaFieldsProps, 'values' | 'heroPicture' | 'problems'>) {
+export function HeroFields({ values, heroPicture, problems, editorPath }: Pick<MetaFieldsProps, 'values' | 'heroPicture' | 'problems'> & { editorPath: string }) {
+  const picker = `/admin/media/picker?${new URLSearchParams({ return: editorPath })}`
   const preview = heroPicture && (heroPicture.remoteUrl ?? paths.media(smallestKey(heroPicture)))
   return (
     <fieldset class="panel hero-fields" data-hero-fields>
       <legend>Hero picture</legend>
       {preview && <img class="hero-preview" src={preview} alt="" width={heroPicture.width || undefined} height={heroPicture.height || undefined} />}
       <InputField name="heroPictureId" label="Picture id" value={values.heroPictureId} problems={problems}
-        hint={<>Copy it from the <a href="/admin/media/">media library</a>. Leave empty for no picture.</>} />
+        hint={<><a href={picker}>Choose one from the media library</a> (save first: this page is left on the way), or paste its id. Empty for no picture.</>} />
       <TextAreaField name="heroAlt" label="Alt text" value={values.heroAlt} rows={2} problems={problems}
         hint="What the picture shows, for readers who cannot see it." />
       <TextAreaField name="heroCaption" label="Caption" value={values.heroCaption} rows={2} problems={problems} />
