@@ -2,6 +2,9 @@ import { serve, type ServerType } from '@hono/node-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLog } from '../../src/core/log.js'
 import { findArticleById } from '../../src/content/articles/article.repo.js'
+import { createArticle } from '../../src/content/articles/create-article.js'
+import { storePicture } from '../../src/content/media/store-picture.js'
+import { placeholderPicture } from '../../src/images/placeholder-picture.js'
 import { createApp } from '../../src/http/app.js'
 import { openSqlite, type Db } from '../../src/storage/connect.js'
 import { memoryFileStore } from '../../src/storage/files/local-file-store.js'
@@ -16,6 +19,7 @@ const ready = hasBrowser() && hasBuild()
 
 describe.runIf(ready)('writing and publishing an article in Chromium', () => {
   let db: Db
+  const files = memoryFileStore()
   let server: ServerType
   let url: string
   let browser: Awaited<ReturnType<typeof launchBrowser>>
@@ -26,7 +30,7 @@ describe.runIf(ready)('writing and publishing an article in Chromium', () => {
     const port = await freePort()
     url = `http://127.0.0.1:${port}`
     // A real clock: autosave times and the publication time are now.
-    const app = createApp({ db, files: memoryFileStore(), clock: { now: () => new Date() }, log: silentLog, siteUrl: url })
+    const app = createApp({ db, files, clock: { now: () => new Date() }, log: silentLog, siteUrl: url })
     server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' })
     browser = await launchBrowser()
   })
@@ -147,6 +151,24 @@ describe.runIf(ready)('writing and publishing an article in Chromium', () => {
     await page.waitForURL(/notice=saved$/)
     expect((await findArticleById(db, id))?.body.html).toContain('A party follows on Friday.')
     await expect(page.getByRole('button', { name: 'Bring them back' }).count()).resolves.toBe(0)
+    expect(errors).toEqual([])
+  })
+
+  it('asks before publishing a hero picture without alt text', async () => {
+    const { page, errors, staff } = await signedInPage('author', 'Hal Hero')
+    const { picture } = await storePicture(db, files, await placeholderPicture('pier', { width: 400, height: 300 }), {}, new Date())
+    const created = await createArticle(db, staff, { headline: 'Pier repaired', body: { format: 'doc', source: '' }, hero: { pictureId: picture.id, alt: '' } }, new Date())
+    const id = created.ok ? created.value.id : ''
+    await page.goto(`${url}/admin/articles/${id}/`)
+    const asked: string[] = []
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss() })
+    await page.getByRole('button', { name: 'Publish now' }).click()
+    await expect.poll(() => asked).toEqual(['The hero picture has no alt text. Publish anyway?'])
+    expect((await findArticleById(db, id))?.status).toBe('draft')
+    page.once('dialog', (dialog) => { void dialog.accept() })
+    await page.getByRole('button', { name: 'Publish now' }).click()
+    await page.waitForURL(/notice=published$/)
+    expect((await findArticleById(db, id))?.status).toBe('published')
     expect(errors).toEqual([])
   })
 })

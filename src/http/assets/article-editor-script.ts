@@ -25,7 +25,7 @@ export const articleEditorScript = `(function () {
   var articleId = form.getAttribute('data-article-id') || '';
   var WORKFLOW_FIELDS = { _csrf: 1, note: 1, publishAt: 1, confirmNoAlt: 1 };
   var DELAY = 2000;
-  var timer = 0, saving = false, again = false, dirty = false, submitting = false;
+  var timer = 0, saving = false, again = false, dirty = false, submitting = false, submitAfterCreate = null;
 
   function say(text, kind) {
     if (!status) return;
@@ -113,6 +113,13 @@ export const articleEditorScript = `(function () {
       say('Not saved: the server cannot be reached. It will be tried again when you type.', 'error');
     }).then(function () {
       saving = false;
+      if (submitAfterCreate) {
+        // The button was pressed while the first autosave was creating the article: press it again, now for that article.
+        var button = submitAfterCreate;
+        submitAfterCreate = null;
+        if (form.requestSubmit) form.requestSubmit(button); else form.submit();
+        return;
+      }
       if (again) { again = false; schedule(); }
     });
   }
@@ -186,6 +193,12 @@ export const articleEditorScript = `(function () {
 
   form.addEventListener('submit', function (event) {
     var button = event.submitter;
+    if (mode === 'create' && saving) {
+      // Posting now would create the article a second time.
+      event.preventDefault();
+      submitAfterCreate = button || null;
+      return;
+    }
     var action = button && button.getAttribute('data-action');
     if (action === 'publish' || action === 'schedule') {
       var picture = form.querySelector('[name="heroPictureId"]');
