@@ -9,6 +9,7 @@ const Env = z.object({
   MASTHEAD_DEMO: z.enum(['0', '1']).optional(),
   MASTHEAD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MASTHEAD_TRUST_PROXY: z.enum(['0', '1']).optional(),
+  MASTHEAD_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
 })
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   readonly workers: number
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   readonly trustProxy: boolean
+  /** The largest picture the admin accepts, in bytes (MASTHEAD_UPLOAD_LIMIT_MB, default 20 MB). */
+  readonly uploadLimitBytes: number
 }
 
 export class ConfigError extends Error {}
@@ -49,5 +52,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     demoContent: e.MASTHEAD_DEMO !== '0',
     workers: e.MASTHEAD_WORKERS,
     trustProxy: e.MASTHEAD_TRUST_PROXY === '1',
+    uploadLimitBytes: Math.round(e.MASTHEAD_UPLOAD_LIMIT_MB * 1024 * 1024),
   })
 }

@@ -56,5 +56,5 @@ export async function exportCommand(config: Config, { out, tar = false }: Export
 }
 
 function describeCounts(c: ExportCounts): string {
-  return `${c.articles} articles, ${c.sections} sections, ${c.tags} tags, ${c.people} people, ${c.media} pictures (${c.mediaFiles} files), ${c.redirects} redirects, ${c.settings} settings.`
+  return `${c.articles} articles, ${c.sections} sections, ${c.tags} tags, ${c.people} people, ${c.media} pictures (${c.mediaFiles} files), ${c.redirects} redirects, ${c.corrections} corrections and updates, ${c.revisions} revisions, ${c.settings} settings.`
 }

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
+import { apiKeyCommand } from './api-key-command.js'
 import { backupCommand } from './backup-command.js'
 import { exportCommand } from './export-command.js'
 import { importCommand } from './import-command.js'
@@ -26,6 +27,9 @@ Commands:
   user reset-password EMAIL
                      print a one-time link to choose a new password (ends their sessions when used)
   user list          list the staff
+  api-key add --name NAME   create a Content API key (/ghost/api/content/) and print it, once
+  api-key list       list API keys (id, first characters, state, name), revoked ones included
+  api-key revoke ID  revoke an API key: requests with it are refused from then on
 
 Options:
   --no-demo          (serve) do not fill an empty site with demo articles
@@ -34,13 +38,15 @@ Options:
   --tar              (export) write one .tar file instead of a folder
   --force            (backup) replace FILE if it exists
   --role ROLE        (user add) the new staff member's role
-  --name NAME        (user add) their name as bylines show it (default: the part of the email before @)
+  --name NAME        (user add) their name as bylines show it (default: the part of the email before @);
+                     (api-key add) what the key is for, e.g. "Mobile app"
   -h, --help         show this help
 
 Environment:
   PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
   MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port),
-  MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For)
+  MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For),
+  MASTHEAD_UPLOAD_LIMIT_MB (20: the largest picture the admin accepts, in megabytes)
 `
 
 /** Runs one CLI command; returns the process exit code. */
@@ -81,6 +87,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
       case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
       case 'user': return await userCommand(config, rest, { role: parsed.values.role, name: parsed.values.name })
+      case 'api-key': return await apiKeyCommand(config, rest, { ...(parsed.values.name !== undefined && { name: parsed.values.name }) })
       default: return usageError(`unknown command "${command}"`)
     }
   } catch (error) {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from '../content/articles/article.js'
+import { CORRECTION_KINDS, CORRECTION_TEXT_MAX } from '../content/corrections/correction.js'
 import { BODY_FORMATS } from '../content/body/render-body.js'
+import { checkDocSource } from '../content/body/check-doc-source.js'
 import { PictureVariants } from '../content/media/picture.js'
 import { isValidFileKey } from '../storage/files/file-store.js'
 
@@ -49,6 +51,10 @@ export const ExportMedia = z.object({
   alt: z.string(),
   created_at: IsoTime,
   remote_url: z.url({ protocol: /^https?$/ }).nullable(),
+  // Added without a version change: exports written before the media library lack them.
+  original_name: z.string().default(''),
+  caption: z.string().default(''),
+  credit: z.string().default(''),
 })
 
 export const ExportArticle = z.object({
@@ -56,6 +62,8 @@ export const ExportArticle = z.object({
   slug: Slug,
   kind: z.enum(ARTICLE_KINDS),
   status: z.enum(ARTICLE_STATUSES),
+  /** Added after version 1 without raising it: older exports have no featured articles. */
+  featured: z.boolean().optional(),
   headline: z.string().min(1, 'a headline is required'),
   dek: z.string(),
   body: z.object({
@@ -64,7 +72,7 @@ export const ExportArticle = z.object({
     /** Optional in the format: when left out, the body is rendered from its source on import. */
     html: z.string().optional(),
     text: z.string().optional(),
-  }),
+  }).superRefine(checkDocSource),
   word_count: Count.optional(),
   image_count: Count.optional(),
   reading_minutes: z.number().int().min(1).optional(),
@@ -81,9 +89,47 @@ export const ExportArticle = z.object({
   created_at: IsoTime,
   updated_at: IsoTime,
   published_at: IsoTime.nullable(),
+  /** Optional in the format (exports before revisions had none): 1 when left out. */
+  version: z.number().int().min(1).optional(),
 })
 
 export const ExportRedirect = z.object({ from_path: z.string().startsWith('/'), article_id: Id, created_at: IsoTime })
+
+export const ExportCorrection = z.object({
+  id: Id,
+  article_id: Id,
+  kind: z.enum(CORRECTION_KINDS),
+  text: z.string().min(1).max(CORRECTION_TEXT_MAX),
+  noted_at: IsoTime,
+  created_by: z.string().nullable(),
+})
+
+/** One saved state of an article. Its section, tag, author and picture ids may name records deleted since. */
+export const ExportRevision = z.object({
+  id: Id,
+  article_id: Id,
+  version: z.number().int().min(1),
+  saved_at: IsoTime,
+  saved_by: z.string().nullable(),
+  restored_from: z.number().int().min(1).nullable(),
+  headline: z.string().min(1),
+  dek: z.string(),
+  slug: Slug,
+  kind: z.enum(ARTICLE_KINDS),
+  status: z.enum(ARTICLE_STATUSES),
+  published_at: IsoTime.nullable(),
+  body: z.object({ format: z.enum(BODY_FORMATS), source: z.string() }),
+  word_count: Count,
+  hero_media_id: Id.nullable(),
+  hero_alt: z.string(),
+  hero_caption: z.string(),
+  hero_credit: z.string(),
+  section_id: Id.nullable(),
+  tag_ids: z.array(Id),
+  author_ids: z.array(Id),
+  language: z.string().min(1),
+  canonical_url: z.string().nullable(),
+})
 
 /** A whole site.json. Unknown fields are ignored, so newer optional fields do not break older readers. */
 export const ExportFile = z.object({
@@ -95,6 +141,9 @@ export const ExportFile = z.object({
   media: z.array(ExportMedia),
   articles: z.array(ExportArticle),
   redirects: z.array(ExportRedirect),
+  // Added after version 1 was released, so optional: an older export has none.
+  corrections: z.array(ExportCorrection).default([]),
+  revisions: z.array(ExportRevision).default([]),
 })
 
 export type ExportHeader = z.infer<typeof ExportHeader>
@@ -104,6 +153,8 @@ export type ExportPerson = z.infer<typeof ExportPerson>
 export type ExportMedia = z.infer<typeof ExportMedia>
 export type ExportArticle = z.infer<typeof ExportArticle>
 export type ExportRedirect = z.infer<typeof ExportRedirect>
+export type ExportCorrection = z.infer<typeof ExportCorrection>
+export type ExportRevision = z.infer<typeof ExportRevision>
 export type ExportFile = z.infer<typeof ExportFile>
 
 /**

@@ -1,7 +1,11 @@
 import type { Insertable, Selectable } from 'kysely'
 import { PictureVariants } from '../content/media/picture.js'
-import type { ArticleTable, MediaTable, PersonTable, RedirectTable, SectionTable, TagTable } from '../storage/schema.js'
-import type { ExportArticle, ExportMedia, ExportPerson, ExportRedirect, ExportSection, ExportTag } from './export-format.js'
+import type {
+  ArticleCorrectionTable, ArticleRevisionTable, ArticleTable, MediaTable, PersonTable, RedirectTable, SectionTable, TagTable,
+} from '../storage/schema.js'
+import type {
+  ExportArticle, ExportCorrection, ExportMedia, ExportPerson, ExportRedirect, ExportRevision, ExportSection, ExportTag,
+} from './export-format.js'
 
 /*
  * One mapper each way per table: rows become export records with every column, and records
@@ -33,11 +37,13 @@ export const fromExportPerson = (p: ExportPerson): Insertable<PersonTable> =>
 export const toExportMedia = (r: Selectable<MediaTable>): ExportMedia => ({
   id: r.id, storage_key: r.storageKey, mime_type: r.mimeType, width: r.width, height: r.height, bytes: r.bytes, sha256: r.sha256,
   variants: PictureVariants.parse(JSON.parse(r.variants)), alt: r.alt, created_at: r.createdAt, remote_url: r.remoteUrl,
+  original_name: r.originalName, caption: r.caption, credit: r.credit,
 })
 
 export const fromExportMedia = (m: ExportMedia): Insertable<MediaTable> => ({
   id: m.id, storageKey: m.storage_key, mimeType: m.mime_type, width: m.width, height: m.height, bytes: m.bytes, sha256: m.sha256,
   variants: JSON.stringify(m.variants), alt: m.alt, createdAt: m.created_at, remoteUrl: m.remote_url,
+  originalName: m.original_name, caption: m.caption, credit: m.credit,
 })
 
 /**
@@ -49,6 +55,7 @@ export const toExportArticle = (r: Selectable<ArticleTable>, tagIds: string[], a
   slug: r.slug,
   kind: r.kind as ExportArticle['kind'],
   status: r.status as ExportArticle['status'],
+  featured: r.featured === 1,
   headline: r.headline,
   dek: r.dek,
   body: { format: r.bodyFormat as ExportArticle['body']['format'], source: r.bodySource, html: r.bodyHtml, text: r.bodyText },
@@ -68,6 +75,7 @@ export const toExportArticle = (r: Selectable<ArticleTable>, tagIds: string[], a
   created_at: r.createdAt,
   updated_at: r.updatedAt,
   published_at: r.publishedAt,
+  version: r.version,
 })
 
 /** What rendering the body gives; a restore computes it rather than trusting the file's HTML. */
@@ -84,6 +92,7 @@ export const fromExportArticle = (a: ExportArticle, body: RenderedFields): Inser
   slug: a.slug,
   kind: a.kind,
   status: a.status,
+  featured: a.featured ? 1 : 0,
   headline: a.headline,
   dek: a.dek,
   bodyFormat: a.body.format,
@@ -104,6 +113,7 @@ export const fromExportArticle = (a: ExportArticle, body: RenderedFields): Inser
   createdAt: a.created_at,
   updatedAt: a.updated_at,
   publishedAt: a.published_at,
+  version: a.version ?? 1,
 })
 
 /** @example toExportRedirect(row) // { from_path: '/?p=12', article_id, created_at } */
@@ -112,3 +122,66 @@ export const toExportRedirect = (r: Selectable<RedirectTable>): ExportRedirect =
 
 export const fromExportRedirect = (r: ExportRedirect): Insertable<RedirectTable> =>
   ({ fromPath: r.from_path, articleId: r.article_id, createdAt: r.created_at })
+
+/** @example toExportCorrection(row) // { id, article_id, kind: 'correction', text, noted_at, created_by } */
+export const toExportCorrection = (r: Selectable<ArticleCorrectionTable>): ExportCorrection => ({
+  id: r.id, article_id: r.articleId, kind: r.kind as ExportCorrection['kind'], text: r.text, noted_at: r.notedAt, created_by: r.createdBy,
+})
+
+export const fromExportCorrection = (c: ExportCorrection): Insertable<ArticleCorrectionTable> => ({
+  id: c.id, articleId: c.article_id, kind: c.kind, text: c.text, notedAt: c.noted_at, createdBy: c.created_by,
+})
+
+/** @example toExportRevision(row).tag_ids // ['tag id', …], parsed from the row's JSON */
+export const toExportRevision = (r: Selectable<ArticleRevisionTable>): ExportRevision => ({
+  id: r.id,
+  article_id: r.articleId,
+  version: r.version,
+  saved_at: r.savedAt,
+  saved_by: r.savedBy,
+  restored_from: r.restoredFrom,
+  headline: r.headline,
+  dek: r.dek,
+  slug: r.slug,
+  kind: r.kind as ExportRevision['kind'],
+  status: r.status as ExportRevision['status'],
+  published_at: r.publishedAt,
+  body: { format: r.bodyFormat as ExportRevision['body']['format'], source: r.bodySource },
+  word_count: r.wordCount,
+  hero_media_id: r.heroMediaId,
+  hero_alt: r.heroAlt,
+  hero_caption: r.heroCaption,
+  hero_credit: r.heroCredit,
+  section_id: r.sectionId,
+  tag_ids: JSON.parse(r.tagIds) as string[],
+  author_ids: JSON.parse(r.authorIds) as string[],
+  language: r.language,
+  canonical_url: r.canonicalUrl,
+})
+
+export const fromExportRevision = (r: ExportRevision): Insertable<ArticleRevisionTable> => ({
+  id: r.id,
+  articleId: r.article_id,
+  version: r.version,
+  savedAt: r.saved_at,
+  savedBy: r.saved_by,
+  restoredFrom: r.restored_from,
+  headline: r.headline,
+  dek: r.dek,
+  slug: r.slug,
+  kind: r.kind,
+  status: r.status,
+  publishedAt: r.published_at,
+  bodyFormat: r.body.format,
+  bodySource: r.body.source,
+  wordCount: r.word_count,
+  heroMediaId: r.hero_media_id,
+  heroAlt: r.hero_alt,
+  heroCaption: r.hero_caption,
+  heroCredit: r.hero_credit,
+  sectionId: r.section_id,
+  tagIds: JSON.stringify(r.tag_ids),
+  authorIds: JSON.stringify(r.author_ids),
+  language: r.language,
+  canonicalUrl: r.canonical_url,
+})

@@ -3,7 +3,9 @@ import path from 'node:path'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { EXPORT_VERSION, LOCAL_SETTINGS, MEDIA_FOLDER, SITE_JSON, type ExportHeader, type ExportMedia } from './export-format.js'
-import { toExportArticle, toExportMedia, toExportPerson, toExportRedirect, toExportSection, toExportTag } from './export-rows.js'
+import {
+  toExportArticle, toExportCorrection, toExportMedia, toExportPerson, toExportRedirect, toExportRevision, toExportSection, toExportTag,
+} from './export-rows.js'
 import { openJsonFileWriter, type JsonFileWriter } from './json-file-writer.js'
 
 export const GENERATOR = 'masthead 0.1.0'
@@ -29,6 +31,8 @@ export interface ExportCounts {
   missingFiles: string[]
   articles: number
   redirects: number
+  corrections: number
+  revisions: number
 }
 
 /**
@@ -41,7 +45,7 @@ export async function writeExport(deps: ExportDeps, folder: string): Promise<Exp
   await fs.mkdir(folder)
   await fs.mkdir(path.join(folder, MEDIA_FOLDER))
   const out = await openJsonFileWriter(path.join(folder, SITE_JSON))
-  const counts: ExportCounts = { settings: 0, sections: 0, tags: 0, people: 0, media: 0, mediaFiles: 0, missingFiles: [], articles: 0, redirects: 0 }
+  const counts: ExportCounts = { settings: 0, sections: 0, tags: 0, people: 0, media: 0, mediaFiles: 0, missingFiles: [], articles: 0, redirects: 0, corrections: 0, revisions: 0 }
   try {
     await deps.db.transaction().execute(async (trx) => {
       // First in the file: format detection reads only the first 64 KB.
@@ -72,6 +76,8 @@ export async function writeExport(deps: ExportDeps, folder: string): Promise<Exp
         return rows.map((row) => toExportArticle(row, tagIds.get(row.id) ?? [], authorIds.get(row.id) ?? []))
       }, (a) => a.id, (a) => a)
       counts.redirects = await writeArray(out, 'redirects', (after) => trx.selectFrom('redirects').selectAll().where('fromPath', '>', after).orderBy('fromPath').limit(PAGE).execute(), (r) => r.fromPath, toExportRedirect)
+      counts.corrections = await writeArray(out, 'corrections', (after) => trx.selectFrom('articleCorrections').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute(), (r) => r.id, toExportCorrection)
+      counts.revisions = await writeArray(out, 'revisions', (after) => trx.selectFrom('articleRevisions').selectAll().where('id', '>', after).orderBy('id').limit(PAGE).execute(), (r) => r.id, toExportRevision)
     })
   } finally {
     await out.close()

@@ -1,10 +1,13 @@
 import { Hono, type ErrorHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { CONTENT_API_PATH, contentApi } from '../api/content/content-api.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { ADMIN_BODY_LIMIT_BYTES, adminApp } from './admin/admin-app.js'
+import { DEFAULT_UPLOAD_LIMIT_BYTES } from './admin/admin-deps.js'
+import { UPLOAD_FORM_ALLOWANCE_BYTES } from './admin/upload-limit.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
 import { feedRoutes } from './site/feed-routes.js'
@@ -19,8 +22,14 @@ import { pageCache, type PageCache } from './page-cache.js'
 import { conditionalGet } from './conditional-get.js'
 import { securityHeaderList, securityHeaders } from './security-headers.js'
 
-/** The largest request body any route takes (routes that read bodies may set lower limits). */
-export const MAX_REQUEST_BODY_BYTES = ADMIN_BODY_LIMIT_BYTES
+/**
+ * The largest request body any route takes: the admin's limit, or a picture upload at the
+ * configured limit if that is larger. Routes that read bodies set their own, lower limits.
+ * @example maxRequestBodyBytes({ uploadLimitBytes: 40 * 1024 * 1024 }) // 40 MB and the form around it
+ */
+export function maxRequestBodyBytes({ uploadLimitBytes = DEFAULT_UPLOAD_LIMIT_BYTES }: Pick<AppDeps, 'uploadLimitBytes'>): number {
+  return Math.max(ADMIN_BODY_LIMIT_BYTES, uploadLimitBytes + UPLOAD_FORM_ALLOWANCE_BYTES)
+}
 
 export interface AppDeps {
   db: Db
@@ -31,6 +40,8 @@ export interface AppDeps {
   siteUrl: string
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy?: boolean
+  /** The largest picture the admin accepts, in bytes (default DEFAULT_UPLOAD_LIMIT_BYTES, 20 MB). */
+  uploadLimitBytes?: number
 }
 
 /**
@@ -53,8 +64,8 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
   const headers = securityHeaderList(deps.siteUrl)
   const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }) : undefined
   app.use(securityHeaders(headers))
-  // No route reads more than the admin's upload limit; a larger body is refused before any is read.
-  app.use(bodyLimit({ maxSize: MAX_REQUEST_BODY_BYTES, onError: (c) => c.text('Payload Too Large', 413) }))
+  // No route reads more than this; a larger body is refused before any of it is read.
+  app.use(bodyLimit({ maxSize: maxRequestBodyBytes(deps), onError: (c) => c.text('Payload Too Large', 413) }))
   if (pages) app.use(pages)
   // Order matters: compression wraps the ETag check, so ETags hash the uncompressed bytes.
   app.use(compress())
@@ -70,6 +81,8 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
 function siteApp(deps: AppDeps): Hono {
   const app = new Hono()
   app.route('/', adminApp(deps))
+  // Its own 404s, errors and CORS; before the site routes, which would answer its paths with pages.
+  app.route(CONTENT_API_PATH, contentApi(deps))
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))

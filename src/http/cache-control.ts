@@ -10,6 +10,8 @@ export const CACHE = {
   notFound: 'public, max-age=30',
   /** Files whose URL holds their content hash or a fresh id. */
   immutable: 'public, max-age=31536000, immutable',
+  /** Content API answers: stored, but checked with the server (ETag) on every use, so a revoked key stops working at once. */
+  api: 'public, max-age=0, must-revalidate',
   /** Admin, previews, anything personal. */
   private: 'private, no-store',
   /** Error answers. */

@@ -29,7 +29,7 @@ interface Entry {
 export interface PageCacheOptions {
   /** Upper bound on the bytes kept (all three encodings of every page counted). */
   maxBytes?: number
-  /** Paths never cached: files with their own caching, and pages that depend on a query. */
+  /** Paths never cached: files with their own caching, pages that depend on a query, the Content API. */
   bypass?: RegExp
 }
 
@@ -44,7 +44,7 @@ export interface PageCacheOptions {
  */
 export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; clock: Clock; securityHeaders: HeaderList }, options: PageCacheOptions = {}): PageCache {
   const maxBytes = options.maxBytes ?? 48 * 1024 * 1024
-  const bypass = options.bypass ?? /^\/(admin|media|search|assets)\//
+  const bypass = options.bypass ?? /^\/(admin|media|search|assets|ghost\/api)\//
   const entries = new Map<string, Entry>()
   const readMarker = changeMarkerReader(db)
   let total = 0

@@ -70,7 +70,8 @@ export class RecordWriter {
     const pictureId = record.hero ? await this.picture(record) : undefined
     const parsed = parseArticleInput(this.toInput(record, { sectionId, tagIds: [...new Set(tagIds)], authorIds: [...new Set(authorIds)], pictureId }))
     const written = parsed.ok
-      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, { createdAt: record.createdAt, allowPastSchedule: true })
+      // No revision rows: an archive costs no second copy of every body; history starts at the first edit.
+      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, { createdAt: record.createdAt, allowPastSchedule: true, revision: false })
       : parsed
     if (!written.ok) {
       const issues = written.error.type === 'invalid' ? written.error.issues : [{ field: 'slug', message: `the slug "${written.error.slug}" is taken` }]

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { canOnArticle, canOnSite, type ArticleAction, type SiteAction } from './permissions.js'
+import { canEditPicture, canOnArticle, canOnSite, type ArticleAction, type SiteAction } from './permissions.js'
 import { ROLES, type Role } from './roles.js'
 
 const actor = (role: Role) => ({ id: 'me', role })
 const draft = (ownerId: string | null) => ({ ownerId, status: 'draft', publishedAt: null })
 const published = (ownerId: string | null) => ({ ownerId, status: 'published', publishedAt: new Date('2026-01-01') })
 
-const ARTICLE_ACTIONS: ArticleAction[] = ['view', 'edit', 'publish', 'unpublish', 'submit', 'review', 'trash', 'correct']
+const ARTICLE_ACTIONS: ArticleAction[] = ['view', 'edit', 'publish', 'unpublish', 'submit', 'review', 'trash', 'correct', 'delete']
 
 /** The whole matrix, written out: a change to the rules must change this table. */
 const EXPECTED_ON_OWN_DRAFT: Record<Role, ArticleAction[]> = {
@@ -18,8 +18,8 @@ const EXPECTED_ON_OWN_DRAFT: Record<Role, ArticleAction[]> = {
 const EXPECTED_ON_OTHERS_PUBLISHED: Record<Role, ArticleAction[]> = {
   contributor: [],
   author: [],
-  editor: ['view', 'edit', 'publish', 'unpublish', 'review', 'trash', 'correct'],
-  administrator: ['view', 'edit', 'publish', 'unpublish', 'review', 'trash', 'correct'],
+  editor: ['view', 'edit', 'publish', 'unpublish', 'review', 'trash', 'correct', 'delete'],
+  administrator: ['view', 'edit', 'publish', 'unpublish', 'review', 'trash', 'correct', 'delete'],
 }
 const EXPECTED_SITE: Record<Role, SiteAction[]> = {
   contributor: ['article.create', 'media.upload'],
@@ -46,6 +46,13 @@ describe('permissions', () => {
     for (const action of ARTICLE_ACTIONS) {
       expect(canOnArticle(actor('contributor'), action, published('me'))).toBe(action === 'view')
     }
+  })
+
+  it('pictures: everyone edits the texts of their own uploads, editors and administrators everyone\'s', () => {
+    const edits = (picture: { uploadedBy: string | null }) => ROLES.filter((role) => canEditPicture(actor(role), picture))
+    expect(edits({ uploadedBy: 'me' })).toEqual([...ROLES])
+    expect(edits({ uploadedBy: 'other' })).toEqual(['editor', 'administrator'])
+    expect(edits({ uploadedBy: null })).toEqual(['editor', 'administrator'])
   })
 
   it('an imported article (no owner) belongs to nobody below editor', () => {

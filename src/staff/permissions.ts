@@ -23,6 +23,7 @@ export type ArticleAction =
   | 'review'
   | 'trash'
   | 'correct'
+  | 'delete'
 
 export type SiteAction =
   | 'article.create'
@@ -70,14 +71,14 @@ export function canOnSite(actor: Actor, action: SiteAction): boolean {
  * What a role may do to one article.
  * - contributor: their own articles while they are unpublished drafts; submit them for review.
  * - author: their own articles, including publishing and unpublishing them.
- * - editor and administrator: every article, and the review queue.
+ * - editor and administrator: every article, and the review queue; only they delete for good.
  * @example canOnArticle({ id: 'u1', role: 'contributor' }, 'publish', { ownerId: 'u1', status: 'draft', publishedAt: null }) // false
  */
 export function canOnArticle(actor: Actor, action: ArticleAction, article: ArticleAccess): boolean {
   if (EDITORS.has(actor.role)) return action !== 'submit' || article.status === 'draft'
   const own = article.ownerId !== null && article.ownerId === actor.id
   if (!own) return false
-  if (actor.role === 'author') return action !== 'review'
+  if (actor.role === 'author') return action !== 'review' && action !== 'delete'
   // A contributor: never publishes, and loses hold of an article once it has been published.
   const neverPublished = article.status === 'draft' && article.publishedAt === null
   switch (action) {
@@ -89,4 +90,14 @@ export function canOnArticle(actor: Actor, action: ArticleAction, article: Artic
     default:
       return false
   }
+}
+
+/**
+ * Whether a staff member may change a picture's default alt text, caption and credit: editors
+ * and administrators any picture's, everyone else those they uploaded. (Deleting is
+ * `media.delete`, editors and administrators only.)
+ * @example canEditPicture({ id: 'u1', role: 'contributor' }, { uploadedBy: 'u1' }) // true
+ */
+export function canEditPicture(actor: Actor, picture: { uploadedBy: string | null }): boolean {
+  return EDITORS.has(actor.role) || (picture.uploadedBy !== null && picture.uploadedBy === actor.id)
 }

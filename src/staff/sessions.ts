@@ -86,3 +86,29 @@ export async function endAllSessions(db: Db, userId: string): Promise<number> {
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.deleteFrom('sessions').where('expiresAt', '<=', now.toISOString()).execute()
 }
+
+/** One of a staff member's sessions, as their profile lists it. */
+export interface SessionSummary {
+  tokenHash: string
+  createdAt: Date
+  lastSeenAt: Date
+  address: string
+  userAgent: string
+}
+
+/**
+ * A staff member's live sessions (not the half-finished second-factor ones), the most recently
+ * used first. `lastSeenAt` moves at most hourly (see TOUCH_INTERVAL_MS).
+ */
+export async function listSessions(db: Db, userId: string, now: Date): Promise<SessionSummary[]> {
+  const rows = await db.selectFrom('sessions').select(['tokenHash', 'createdAt', 'lastSeenAt', 'address', 'userAgent'])
+    .where('userId', '=', userId).where('secondFactorPending', '=', 0).where('expiresAt', '>', now.toISOString())
+    .orderBy('lastSeenAt', 'desc').orderBy('createdAt', 'desc').execute()
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), lastSeenAt: new Date(r.lastSeenAt) }))
+}
+
+/** Ends every session of a staff member but the one given (sign out everywhere else). */
+export async function endOtherSessions(db: Db, userId: string, keepHash: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('userId', '=', userId).where('tokenHash', '!=', keepHash).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

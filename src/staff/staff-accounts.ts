@@ -8,7 +8,7 @@ import type { Actor } from './permissions.js'
 import { canOnSite } from './permissions.js'
 import { invitableRoles, ROLES, type Role } from './roles.js'
 import { newTotpSecret, checkTotp } from './second-factor.js'
-import { endAllSessions } from './sessions.js'
+import { endAllSessions, endOtherSessions } from './sessions.js'
 import type { StaffMember } from './staff-member.js'
 import { consumeStaffToken, findValidStaffToken, issueStaffToken } from './staff-tokens.js'
 import { countUsers, findUserRowByEmail, findUserRowById, normaliseEmail, toStaffMember } from './users.repo.js'
@@ -30,6 +30,8 @@ const NewStaff = z.object({
   role: z.enum(ROLES, 'must be contributor, author, editor or administrator'),
 })
 export type NewStaffInput = z.input<typeof NewStaff>
+/** The name and email of an account, as checked when it is created or changed. */
+export const StaffDetails = NewStaff.pick({ email: true, name: true })
 
 function invalid(issues: FieldProblem[]): { ok: false; error: StaffError } {
   return err({ type: 'invalid', issues })
@@ -142,7 +144,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(next)
   await inTransaction(db, async (trx) => {
     await trx.updateTable('users').set({ passwordHash, updatedAt: now.toISOString() }).where('id', '=', userId).execute()
-    await trx.deleteFrom('sessions').where('userId', '=', userId).where('tokenHash', '!=', keepSessionHash).execute()
+    await endOtherSessions(trx, userId, keepSessionHash)
   })
   return ok(undefined)
 }

@@ -4,7 +4,8 @@ import { newSecretToken, tokenHash } from './secret-tokens.js'
 /** What a one-time link is for. */
 export type StaffTokenPurpose = 'setup' | 'invite' | 'reset'
 
-const LIFETIME_MS: Record<StaffTokenPurpose, number> = {
+/** How long each kind of link works. */
+export const LIFETIME_MS: Record<StaffTokenPurpose, number> = {
   setup: 24 * 3600_000,
   invite: 7 * 24 * 3600_000,
   reset: 2 * 3600_000,

@@ -20,6 +20,10 @@ export interface Database {
   sessions: SessionTable
   staffTokens: StaffTokenTable
   signInFailures: SignInFailureTable
+  apiKeys: ApiKeyTable
+  articleRevisions: ArticleRevisionTable
+  articleCorrections: ArticleCorrectionTable
+  termRedirects: TermRedirectTable
 }
 
 export interface ArticleTable {
@@ -56,6 +60,10 @@ export interface ArticleTable {
   reviewNote: Generated<string>
   /** Set while the article is in the trash (it is then a draft). */
   trashedAt: Generated<string | null>
+  /** Ghost's `featured`: 1 for an article the editors single out, else 0. */
+  featured: Generated<number>
+  /** Counts writes, from 1: an edit based on an older version is refused as a conflict. */
+  version: Generated<number>
 }
 
 export interface ArticleTagTable {
@@ -108,6 +116,13 @@ export interface MediaTable {
   createdAt: string
   /** A picture kept at its original address (an imported archive's): no local file, no variants. */
   remoteUrl: string | null
+  /** The staff member who uploaded it (null for imports and the demo, or once they are deleted). */
+  uploadedBy: Generated<string | null>
+  /** The file's name on the uploader's computer, for finding it again ('' when unknown). */
+  originalName: Generated<string>
+  /** Texts offered whenever the picture is reused (alt above is the default alt text). */
+  caption: Generated<string>
+  credit: Generated<string>
 }
 
 export interface SettingTable {
@@ -169,4 +184,74 @@ export interface SignInFailureTable {
   /** 'account:EMAIL' or 'address:IP'. */
   scope: string
   failedAt: string
+}
+
+/** A key to the Content API. The secret itself is never stored, only its SHA-256. */
+export interface ApiKeyTable {
+  id: string
+  name: string
+  /** 'content' (read-only, public content); other kinds may come with the Admin API. */
+  kind: Generated<string>
+  /** The first characters of the secret, to tell keys apart in lists. */
+  keyPrefix: string
+  /** SHA-256 of the secret, lowercase hex: what a request's key is looked up by. */
+  keyHash: string
+  createdAt: string
+  revokedAt: string | null
+  lastUsedAt: string | null
+}
+
+/** One saved state of an article: everything needed to restore it (not the rendered body). */
+export interface ArticleRevisionTable {
+  id: string
+  articleId: string
+  /** The article's version this revision is; unique per article. */
+  version: number
+  savedAt: string
+  /** The user who saved it, or null for imports and the system. */
+  savedBy: string | null
+  /** Set when this revision was written by restoring an older one: that one's version. */
+  restoredFrom: number | null
+  headline: string
+  dek: string
+  slug: string
+  kind: string
+  status: string
+  publishedAt: string | null
+  bodyFormat: string
+  bodySource: string
+  wordCount: number
+  heroMediaId: string | null
+  heroAlt: string
+  heroCaption: string
+  heroCredit: string
+  sectionId: string | null
+  /** JSON array of tag ids, in their order on the article. */
+  tagIds: string
+  /** JSON array of person ids, in their order on the article. */
+  authorIds: string
+  language: string
+  canonicalUrl: string | null
+}
+
+/** A public note under an article: a correction of an error, or an update with news. */
+export interface ArticleCorrectionTable {
+  id: string
+  articleId: string
+  /** 'correction' or 'update'. */
+  kind: string
+  /** Plain text, trimmed, 1–2000 characters. */
+  text: string
+  notedAt: string
+  createdBy: string | null
+}
+
+/** An old slug of a section or tag, and the term it now belongs to (exactly one of the two ids). */
+export interface TermRedirectTable {
+  /** 'section' or 'tag'. */
+  kind: string
+  oldSlug: string
+  sectionId: string | null
+  tagId: string | null
+  createdAt: string
 }

@@ -1,14 +1,17 @@
 const formatters = new Map<string, Intl.DateTimeFormat>()
 
 /**
- * A date as readers of the site's language write it, in UTC until sites get a time zone setting.
+ * A date as readers of the site's language write it, on the calendar of the site's time zone
+ * (a story published at 23:30 in Oslo is dated that day there, not the next day in UTC).
  * @example formatDate(new Date('2026-11-27T09:00:00Z'), 'en') // '27 November 2026'
+ * @example formatDate(new Date('2026-11-27T23:30:00Z'), 'en', 'Asia/Tokyo') // '28 November 2026'
  */
-export function formatDate(date: Date, language: string): string {
-  let formatter = formatters.get(language)
+export function formatDate(date: Date, language: string, timeZone = 'UTC'): string {
+  const key = `${language} ${timeZone}`
+  let formatter = formatters.get(key)
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone: 'UTC' })
-    formatters.set(language, formatter)
+    formatter = new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, { dateStyle: 'long', timeZone })
+    formatters.set(key, formatter)
   }
   return formatter.format(date)
 }

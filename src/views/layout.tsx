@@ -4,6 +4,8 @@ import { paths } from '../http/paths.js'
 import { SITE_ICON_PATH } from './metadata/publisher.js'
 import { feedLinks, type FeedLink } from './feed-links.js'
 import { siteCss } from './site-css.js'
+import type { Picture } from '../content/media/picture.js'
+import { SOCIAL_LABELS, socialLinks, type NavLink } from '../content/settings/site-settings.js'
 import type { SiteView } from './site-view.js'
 
 interface LayoutProps {
@@ -21,9 +23,27 @@ interface LayoutProps {
   children: Child
 }
 
-/** The frame of every public page: head, masthead with section navigation, main, footer. */
+/** The masthead's menu: the one set in the settings, or else every section. */
+export function menuOf(site: SiteView): NavLink[] {
+  if (site.settings.navigation.length > 0) return site.settings.navigation
+  return site.sections.map((s) => ({ label: s.name, url: paths.section(s.slug) }))
+}
+
+/** Logos are shown at most this many CSS pixels high; the copy chosen has twice that, for sharp screens. */
+const LOGO_HEIGHT = 64
+
+/** The smallest stored copy of the logo sharp enough for the masthead (non-WebP, which every browser shows). */
+function logoImage(picture: Picture): { src: string; width: number; height: number } {
+  if (picture.remoteUrl) return { src: picture.remoteUrl, width: picture.width, height: picture.height }
+  const copy = picture.variants.filter((v) => v.format !== 'webp' && v.height >= 2 * LOGO_HEIGHT).sort((a, b) => a.width - b.width)[0]
+  return copy ? { src: paths.media(copy.key), width: copy.width, height: copy.height } : { src: paths.media(picture.key), width: picture.width, height: picture.height }
+}
+
+/** The frame of every public page: head, masthead with the menu (or the sections), main, footer with social accounts. */
 export function Layout({ site, title, description, canonical, language, feeds = [], head, children }: LayoutProps) {
   const { settings } = site
+  const logo = site.logo && logoImage(site.logo)
+  const social = socialLinks(settings.social)
   return (
     <>
       {raw('<!doctype html>')}
@@ -46,13 +66,11 @@ export function Layout({ site, title, description, canonical, language, feeds = 
           <a class="skip" href="#content">Skip to content</a>
           <header class="masthead">
             <div class="wrap">
-              <a class="site-title" href={paths.home()}>{settings.title}</a>
+              <a class="site-title" href={paths.home()}>{logo ? <img src={logo.src} width={logo.width} height={logo.height} alt={settings.title} /> : settings.title}</a>
               {settings.description && <p class="site-tagline">{settings.description}</p>}
-              <nav class="sections" aria-label="Sections">
+              <nav class="sections" aria-label={settings.navigation.length ? 'Site' : 'Sections'}>
                 <ul>
-                  {site.sections.map((s) => (
-                    <li><a href={paths.section(s.slug)}>{s.name}</a></li>
-                  ))}
+                  {menuOf(site).map((link) => <li><a href={link.url}>{link.label}</a></li>)}
                   <li><a class="search-link" href={paths.search()}>Search</a></li>
                 </ul>
               </nav>
@@ -61,6 +79,11 @@ export function Layout({ site, title, description, canonical, language, feeds = 
           <main id="content" class="wrap">{children}</main>
           <footer class="footer">
             <div class="wrap">
+              {social.length > 0 && (
+                <ul class="social" aria-label={`${settings.title} elsewhere`}>
+                  {social.map(([network, url]) => <li><a href={url} rel="me">{SOCIAL_LABELS[network]}</a></li>)}
+                </ul>
+              )}
               <p>© {new Date().getUTCFullYear()} {settings.title}. Published with Masthead.</p>
             </div>
           </footer>

@@ -19,6 +19,7 @@ img{max-width:100%;height:auto;display:block}
 .masthead{border-bottom:1px solid var(--rule);padding:1.25rem 0 0}
 .masthead .wrap{display:flex;flex-direction:column;align-items:center;gap:.5rem}
 .site-title{font:700 clamp(1.75rem,6vw,2.75rem)/1.1 var(--serif);letter-spacing:-.01em;text-decoration:none;color:var(--fg);text-align:center}
+.site-title img{max-height:4rem;width:auto}
 .site-tagline{margin:0;font:.875rem/1.4 var(--sans);color:var(--muted);text-align:center}
 .sections .search-link{color:var(--accent)}
 .sections{width:100%;border-top:1px solid var(--rule);margin-top:.75rem}
@@ -49,6 +50,13 @@ figcaption{font:.875rem/1.5 var(--sans);color:var(--muted);margin-top:.5rem}
 .body pre{overflow:auto;font-size:.9rem;background:var(--card);padding:1rem}
 .body table{border-collapse:collapse;width:100%;font:.9375rem/1.5 var(--sans)}
 .body th,.body td{border-bottom:1px solid var(--rule);padding:.4rem;text-align:left}
+.notes{margin:2rem 0 0;padding:1rem 1.25rem;background:var(--card);border-left:4px solid var(--accent);font:.9375rem/1.55 var(--sans)}
+.notes h2{font:700 .8125rem/1.4 var(--sans);text-transform:uppercase;letter-spacing:.08em;margin:0 0 .5rem}
+.notes ul{list-style:none;margin:0;padding:0}
+.notes li+li{margin-top:.75rem}
+.notes p{margin:0;white-space:pre-line}
+.note-meta{color:var(--muted)}
+.note-meta strong{color:var(--fg)}
 .tags{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:1.25rem 0 0;margin:2rem 0 0;border-top:1px solid var(--rule)}
 .tags a{display:inline-block;font:600 .8125rem/1 var(--sans);padding:.85rem .9rem;min-height:44px;border:1px solid var(--rule);border-radius:999px;text-decoration:none}
 .lead{display:grid;gap:1.25rem;padding-bottom:2rem;border-bottom:1px solid var(--rule);margin-bottom:1.5rem}
@@ -75,5 +83,7 @@ figcaption{font:.875rem/1.5 var(--sans);color:var(--muted);margin-top:.5rem}
 .not-found h1{font:700 2.25rem/1.2 var(--serif)}
 .footer{border-top:1px solid var(--rule);padding:1.5rem 0 2.5rem;font:.875rem/1.5 var(--sans);color:var(--muted)}
 .footer p{margin:0}
+.social{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;margin:0 0 .75rem;padding:0}
+.social a{display:inline-block;padding:.6rem 0;min-height:44px;color:var(--muted)}
 @media print{.masthead .sections,.skip,.footer,.pagination,.tags{display:none}body{background:#fff;color:#000}a{color:#000}}
 `.replace(/\n/g, '')

@@ -1,3 +1,4 @@
+import type { Picture } from '../content/media/picture.js'
 import type { SiteSettings } from '../content/settings/settings.repo.js'
 import type { SectionRef } from '../content/taxonomy.js'
 
@@ -6,4 +7,6 @@ export interface SiteView {
   settings: SiteSettings
   siteUrl: string
   sections: SectionRef[]
+  /** The logo picture, when one is set and still in the media library. */
+  logo?: Picture | undefined
 }

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openSqlite } from '../../src/storage/connect.js'
+import { migrateToLatest } from '../../src/storage/migrate.js'
 import { migrations } from '../../src/storage/migrations/index.js'
+import { addArticle } from '../support/test-site.js'
 import { runCli, startServer } from '../support/cli.js'
 import { hasBuild } from '../support/requirements.js'
 import { snapshotSqlite } from '../support/snapshot.js'
@@ -102,6 +105,22 @@ describe.runIf(hasBuild())('masthead CLI', () => {
       }
     } finally {
       await server.stop()
+    }
+  })
+
+  it('publishes a scheduled article when its time comes, with several worker processes', async () => {
+    const db = openSqlite(path.join(dir, 'data', 'masthead.db'))
+    await migrateToLatest(db)
+    const dueAt = new Date(Date.now() + 3_000)
+    const article = await addArticle(db, { headline: 'Tide turns', status: 'scheduled', publishedAt: dueAt }, new Date())
+    const server = await startServer({ ...env(), MASTHEAD_WORKERS: '2', MASTHEAD_DEMO: '0' })
+    try {
+      const status = async () => (await db.selectFrom('articles').select('status').where('id', '=', article.id).executeTakeFirstOrThrow()).status
+      await expect.poll(status, { timeout: 15_000, interval: 200 }).toBe('published')
+      expect(server.output().match(/Published 1 scheduled article/g)).toHaveLength(1)
+    } finally {
+      await server.stop()
+      await db.destroy()
     }
   })
 })

@@ -30,7 +30,10 @@ export async function addArticle(db: Db, input: Partial<ArticleInput> & { headli
 
 /** Every row of every table, for "the database is exactly as it was" checks. */
 export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
-  const tables = ['articles', 'article_tags', 'article_authors', 'sections', 'tags', 'people', 'media', 'settings', 'redirects', 'users', 'sessions', 'staff_tokens', 'sign_in_failures'] as const
+  const tables = [
+    'articles', 'article_tags', 'article_authors', 'sections', 'tags', 'people', 'media', 'settings', 'redirects', 'article_revisions',
+    'article_corrections', 'users', 'sessions', 'staff_tokens', 'sign_in_failures', 'api_keys', 'term_redirects',
+  ] as const
   const dump: Record<string, unknown[]> = {}
   for (const table of tables) {
     dump[table] = await db.selectFrom(table as never).selectAll().orderBy(sql`1`).execute()

@@ -11,8 +11,8 @@ type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'b
 
 const SUMMARY_COLUMNS = [
   'id', 'slug', 'headline', 'dek', 'wordCount', 'imageCount', 'readingMinutes', 'heroMediaId', 'heroAlt', 'heroCaption',
-  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind',
-  'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
+  'heroCredit', 'status', 'sectionId', 'language', 'canonicalUrl', 'sourceKey', 'createdAt', 'updatedAt', 'publishedAt', 'kind', 'featured',
+  'version', 'ownerId', 'reviewState', 'reviewNote', 'trashedAt',
 ] as const satisfies readonly (keyof SummaryRow)[]
 
 /**
@@ -178,6 +178,7 @@ function toSummary(
       : null,
     status: row.status as ArticleStatus,
     kind: row.kind as ArticleKind,
+    featured: row.featured === 1,
     section: related.section,
     tags: related.tags,
     authors: related.authors,
@@ -186,6 +187,7 @@ function toSummary(
     createdAt: new Date(row.createdAt),
     updatedAt: new Date(row.updatedAt),
     publishedAt: row.publishedAt ? new Date(row.publishedAt) : null,
+    version: row.version,
     workflow: {
       ownerId: row.ownerId,
       reviewState: row.reviewState as ReviewState | null,
@@ -195,7 +197,7 @@ function toSummary(
   }
 }
 
-export function toPicture(row: Selectable<MediaTable>): Picture {
+export function toPicture(row: Pick<Selectable<MediaTable>, 'id' | 'storageKey' | 'mimeType' | 'width' | 'height' | 'variants' | 'alt' | 'remoteUrl'>): Picture {
   return {
     id: row.id,
     key: row.storageKey,

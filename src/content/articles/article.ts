@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { err, ok, type Result } from '../../core/result.js'
 import type { BodyFormat } from '../body/render-body.js'
 import { BODY_FORMATS } from '../body/render-body.js'
+import { checkDocSource } from '../body/check-doc-source.js'
 import type { Picture } from '../media/picture.js'
 import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
 
@@ -42,6 +44,8 @@ export interface ArticleSummary {
   hero: Hero | null
   status: ArticleStatus
   kind: ArticleKind
+  /** Singled out by the editors (Ghost's `featured`). */
+  featured: boolean
   section: SectionRef | null
   tags: TagRef[]
   authors: PersonRef[]
@@ -50,6 +54,8 @@ export interface ArticleSummary {
   createdAt: Date
   updatedAt: Date
   publishedAt: Date | null
+  /** Counts saves from 1; an edit names the version it started from (see `updateArticle`). */
+  version: number
   workflow: ArticleWorkflow
 }
 
@@ -67,7 +73,7 @@ export const ArticleInput = z.object({
   body: z.object({
     format: z.enum(BODY_FORMATS),
     source: z.string().max(5_000_000, 'the body is longer than 5,000,000 characters'),
-  }),
+  }).superRefine(checkDocSource),
   hero: z.object({
     pictureId: z.string().min(1),
     alt: z.string().trim().max(1000).default(''),
@@ -94,4 +100,33 @@ export type ValidArticleInput = z.output<typeof ArticleInput>
  */
 export function isPublic(article: Pick<ArticleSummary, 'status' | 'publishedAt'>, now: Date): boolean {
   return article.status !== 'draft' && article.publishedAt !== null && article.publishedAt <= now
+}
+
+/** Why a publication time cannot be stored: an issue with the `publishedAt` field. */
+export interface PublicationIssue {
+  type: 'invalid'
+  issues: [{ field: 'publishedAt'; message: string }]
+}
+
+/**
+ * The status and publication time to store for input replacing `existing` (if any). A new
+ * schedule must lie in the future; but an editor saving a scheduled article whose time came while
+ * they worked (so it is already public) keeps its time, and the article is stored as published.
+ * A published article without a time is stamped `now`, or keeps the time it had.
+ * @example choosePublication({ status: 'published', publishedAt: null }, undefined, now) // ok({ status: 'published', publishedAt: now })
+ */
+export function choosePublication(
+  input: Pick<ValidArticleInput, 'status' | 'publishedAt'>,
+  existing: Pick<ArticleSummary, 'status' | 'publishedAt'> | undefined,
+  now: Date,
+  { allowPastSchedule = false }: { allowPastSchedule?: boolean } = {},
+): Result<{ status: ArticleStatus; publishedAt: Date | null }, PublicationIssue> {
+  if (input.status === 'draft') return ok({ status: 'draft', publishedAt: input.publishedAt })
+  const publishedAt = input.publishedAt ?? existing?.publishedAt ?? now
+  if (input.status === 'published' || allowPastSchedule) return ok({ status: input.status, publishedAt })
+  const invalid = (message: string) => err<PublicationIssue>({ type: 'invalid', issues: [{ field: 'publishedAt', message }] })
+  if (!input.publishedAt) return invalid('a scheduled article needs a publication time')
+  if (input.publishedAt > now) return ok({ status: 'scheduled', publishedAt })
+  const keepsItsTime = existing !== undefined && existing.status !== 'draft' && existing.publishedAt?.getTime() === input.publishedAt.getTime()
+  return keepsItsTime ? ok({ status: 'published', publishedAt }) : invalid('a scheduled publication time must be in the future')
 }

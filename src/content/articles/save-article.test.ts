@@ -77,4 +77,33 @@ describe('saveArticle', () => {
     const published = await saveArticle(site.db, { headline: 'Now', body, status: 'published' }, now)
     expect(published.ok && published.value.article.publishedAt).toEqual(now)
   })
+
+  it('saves an editor document, rendered through the sanitiser', async () => {
+    const source = JSON.stringify({ type: 'doc', content: [
+      { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'Harbour' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'Calm', marks: [{ type: 'bold' }] }, { type: 'text', text: ' water.' }] },
+      { type: 'image', attrs: { src: '/media/x.webp', alt: 'Boats', onerror: 'alert(1)' } },
+    ] })
+    const saved = await saveArticle(site.db, { headline: 'Doc', body: { format: 'doc', source } }, now)
+    expect(saved.ok && saved.value.article.body).toEqual({
+      format: 'doc', source,
+      html: '<h2>Harbour</h2><p><strong>Calm</strong> water.</p><img src="/media/x.webp" alt="Boats" loading="lazy" decoding="async">',
+    })
+    expect(saved.ok && saved.value.article.wordCount).toBe(3)
+  })
+
+  it('refuses an editor document that is not one, naming body.source and what is wrong', async () => {
+    const broken = await saveArticle(site.db, { headline: 'Broken', body: { format: 'doc', source: '{"type":"doc","content":[' } }, now)
+    expect(!broken.ok && broken.error).toEqual({
+      type: 'invalid', issues: [{ field: 'body.source', message: expect.stringMatching(/^not an editor document: not valid JSON: /) }],
+    })
+    const notDoc = await saveArticle(site.db, { headline: 'Not a doc', body: { format: 'doc', source: '{"type":"paragraph"}' } }, now)
+    expect(!notDoc.ok && notDoc.error).toEqual({
+      type: 'invalid', issues: [{ field: 'body.source', message: 'not an editor document: the document’s root must be of type "doc", not "paragraph"' }],
+    })
+    // The same source is fine as Markdown, and an empty editor is an empty document.
+    expect((await saveArticle(site.db, { headline: 'Markdown', body: { format: 'markdown', source: '{"type":"doc","content":[' } }, now)).ok).toBe(true)
+    expect((await saveArticle(site.db, { headline: 'Empty', body: { format: 'doc', source: '' } }, now)).ok).toBe(true)
+    expect(await site.db.selectFrom('articles').select('headline').orderBy('headline').execute()).toEqual([{ headline: 'Empty' }, { headline: 'Markdown' }])
+  })
 })

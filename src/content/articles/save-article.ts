@@ -2,20 +2,31 @@ import { newId } from '../../core/ids.js'
 import { err, ok, type Result } from '../../core/result.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
 import { renderBody } from '../body/render-body.js'
+import { redirectOldSlug } from '../redirects/redirect.repo.js'
+import { findRevisionAuthor, hasRevision, insertRevision, snapshotRevision } from '../revisions/revision.repo.js'
 import { markContentChanged } from '../site-changes.js'
-import { ArticleInput, type Article, type ValidArticleInput } from './article.js'
-import { findArticleById, findArticleIdBySourceKey, isSlugTaken } from './article.repo.js'
+import { ArticleInput, choosePublication, isPublic, type Article, type ArticleStatus, type ValidArticleInput } from './article.js'
+import { findArticleById, isSlugTaken } from './article.repo.js'
+import { missingReferences, replaceOrdered, type FieldIssue } from './article-references.js'
 import { readingMinutes } from './reading-time.js'
 import { RESERVED_SLUGS, SLUG_RE, slugify, uniqueSlug } from './slug.js'
 
-export interface FieldIssue {
-  field: string
-  message: string
-}
+export type { FieldIssue } from './article-references.js'
 
 export type SaveArticleError =
   | { type: 'invalid'; issues: FieldIssue[] }
   | { type: 'slug-taken'; slug: string }
+
+/** Someone saved the article since the editor opened it: the stale save is refused, not merged. */
+export interface EditConflict {
+  type: 'conflict'
+  currentVersion: number
+  updatedAt: Date
+  /** Who saved the current version: a user id, or null for an import or the system. */
+  editedBy: string | null
+}
+
+export type UpdateArticleError = SaveArticleError | { type: 'not-found' } | EditConflict
 
 export interface SavedArticle {
   article: Article
@@ -49,31 +60,66 @@ export interface WriteOptions {
   createdAt?: Date
   /** Imports bring scheduled articles whose time may have passed in the archive; keep them scheduled. */
   allowPastSchedule?: boolean
+  /** Who is saving: a user id, or null (the default) for imports and the system. */
+  savedBy?: string | null
+  /**
+   * Whether to keep the written state as a revision (the default). Imports say false: an archive's
+   * articles cost no second copy, and an article's history starts (with the imported state) when
+   * it is first edited.
+   */
+  revision?: boolean
+  /** The version whose content this write restores, recorded on its revision. */
+  restoredFrom?: number
+}
+
+/** The article an update by id writes, and the version the editor's copy was based on. */
+export interface UpdateTarget {
+  id: string
+  baseVersion: number
+}
+
+export interface WrittenArticle {
+  id: string
+  slug: string
+  created: boolean
+  version: number
 }
 
 /**
- * Writes parsed input: the core of `saveArticle`, without reloading the article afterwards,
- * for callers that write many (imports). Run it inside a transaction.
+ * Writes parsed input: the one writer behind `saveArticle`, `updateArticle`, `restoreRevision` and
+ * the importers. Without `target` it creates an article, or updates the one with the same
+ * `sourceKey`; with `target` it updates that article, refusing a stale `baseVersion`. Every write
+ * raises the version and, unless told otherwise, stores a revision. It does not reload the article
+ * afterwards, for callers that write many (imports). Run it inside a transaction.
+ * @example const written = await writeArticle(trx, valid, now, { savedBy: userId }, { id, baseVersion: 3 })
  */
+export async function writeArticle(trx: Db, valid: ValidArticleInput, now: Date, options?: WriteOptions): Promise<Result<WrittenArticle, SaveArticleError>>
+export async function writeArticle(trx: Db, valid: ValidArticleInput, now: Date, options: WriteOptions, target: UpdateTarget): Promise<Result<WrittenArticle, UpdateArticleError>>
 export async function writeArticle(
-  trx: Db, valid: ValidArticleInput, now: Date, options: WriteOptions = {},
-): Promise<Result<{ id: string; slug: string; created: boolean }, SaveArticleError>> {
+  trx: Db, valid: ValidArticleInput, now: Date, options: WriteOptions = {}, target?: UpdateTarget,
+): Promise<Result<WrittenArticle, UpdateArticleError>> {
+  const found = await findExisting(trx, valid, target)
+  if (!found.ok) return found
+  const existing = found.value
   const referenceIssues = await missingReferences(trx, valid)
   if (referenceIssues.length) return err({ type: 'invalid', issues: referenceIssues })
-  const scheduleIssue = options.allowPastSchedule ? undefined : checkSchedule(valid, now)
-  if (scheduleIssue) return err({ type: 'invalid', issues: [scheduleIssue] })
-
-  const existingId = valid.sourceKey ? await findArticleIdBySourceKey(trx, valid.sourceKey) : undefined
-  const existing = existingId ? await findArticleStateById(trx, existingId) : undefined
+  const publication = choosePublication(valid, existing, now, { allowPastSchedule: options.allowPastSchedule === true })
+  if (!publication.ok) return publication
   const slug = await chooseSlug(trx, valid, existing)
   if (!slug.ok) return slug
 
+  const keepRevision = options.revision !== false
+  // The state being replaced goes into history first, if an import left it out.
+  if (existing && keepRevision && !(await hasRevision(trx, existing.id, existing.version))) {
+    await insertRevision(trx, await snapshotRevision(trx, existing.id))
+  }
   const body = renderBody(valid.body.format, valid.body.source)
   const pictures = body.images + (valid.hero ? 1 : 0)
-  const publishedAt = valid.status === 'draft'
-    ? valid.publishedAt
-    : valid.publishedAt ?? existing?.publishedAt ?? now
+  const { status, publishedAt } = publication.value
   const id = existing?.id ?? newId(now)
+  const version = (existing?.version ?? 0) + 1
+  const tagIds = [...new Set(valid.tagIds)]
+  const authorIds = [...new Set(valid.authorIds)]
   const row = {
     slug: slug.value,
     headline: valid.headline,
@@ -89,33 +135,63 @@ export async function writeArticle(
     heroAlt: valid.hero?.alt ?? '',
     heroCaption: valid.hero?.caption ?? '',
     heroCredit: valid.hero?.credit ?? '',
-    status: valid.status,
+    status,
     kind: valid.kind,
     sectionId: valid.sectionId,
     language: valid.language,
     canonicalUrl: valid.canonicalUrl,
-    sourceKey: valid.sourceKey,
+    // An update by id that names no source key keeps the one an import gave the article.
+    sourceKey: valid.sourceKey ?? existing?.sourceKey ?? null,
     updatedAt: now.toISOString(),
     publishedAt: publishedAt ? publishedAt.toISOString() : null,
+    version,
   }
-  if (existing) await trx.updateTable('articles').set(row).where('id', '=', id).execute()
-  else await trx.insertInto('articles').values({ ...row, id, createdAt: (options.createdAt ?? now).toISOString() }).execute()
-  await replaceOrdered(trx, id, valid)
+  if (existing) {
+    // The version check is in the UPDATE itself, so no write can slip in between check and write.
+    const updated = await trx.updateTable('articles').set(row).where('id', '=', id).where('version', '=', existing.version).executeTakeFirst()
+    if (updated.numUpdatedRows !== 1n) throw new Error(`article ${id} changed while it was being saved`)
+    if (existing.slug !== slug.value && isPublic(existing, now)) await redirectOldSlug(trx, id, { from: existing.slug, to: slug.value }, now)
+  } else {
+    await trx.insertInto('articles').values({ ...row, id, createdAt: (options.createdAt ?? now).toISOString() }).execute()
+  }
+  await replaceOrdered(trx, id, { tagIds, authorIds })
+  if (keepRevision) {
+    await insertRevision(trx, {
+      articleId: id, version, savedAt: now, savedBy: options.savedBy ?? null, restoredFrom: options.restoredFrom ?? null, wordCount: body.words,
+      content: { ...valid, slug: slug.value, status, publishedAt, tagIds, authorIds },
+    })
+  }
   await markContentChanged(trx, now)
-  return ok({ id, slug: slug.value, created: !existing })
+  return ok({ id, slug: slug.value, created: !existing, version })
 }
 
 /** Just what a save needs to know of the article it replaces. */
 interface ExistingState {
   id: string
   slug: string
-  status: string
+  status: ArticleStatus
   publishedAt: Date | null
+  sourceKey: string | null
+  version: number
+  updatedAt: Date
 }
 
-async function findArticleStateById(db: Db, id: string): Promise<ExistingState | undefined> {
-  const row = await db.selectFrom('articles').select(['id', 'slug', 'status', 'publishedAt']).where('id', '=', id).executeTakeFirst()
-  return row && { ...row, publishedAt: row.publishedAt ? new Date(row.publishedAt) : null }
+/** The article a write replaces: the target of an update by id, else the one with the same source key. */
+async function findExisting(db: Db, valid: ValidArticleInput, target: UpdateTarget | undefined): Promise<Result<ExistingState | undefined, UpdateArticleError>> {
+  if (!target) return ok(valid.sourceKey ? await findArticleState(db, 'sourceKey', valid.sourceKey) : undefined)
+  const existing = await findArticleState(db, 'id', target.id)
+  if (!existing) return err({ type: 'not-found' })
+  if (existing.version !== target.baseVersion) {
+    const editedBy = await findRevisionAuthor(db, existing.id, existing.version)
+    return err({ type: 'conflict', currentVersion: existing.version, updatedAt: existing.updatedAt, editedBy })
+  }
+  return ok(existing)
+}
+
+async function findArticleState(db: Db, by: 'id' | 'sourceKey', value: string): Promise<ExistingState | undefined> {
+  const row = await db.selectFrom('articles').select(['id', 'slug', 'status', 'publishedAt', 'sourceKey', 'version', 'updatedAt'])
+    .where(by, '=', value).executeTakeFirst()
+  return row && { ...row, status: row.status as ArticleStatus, publishedAt: row.publishedAt ? new Date(row.publishedAt) : null, updatedAt: new Date(row.updatedAt) }
 }
 
 async function chooseSlug(db: Db, input: ValidArticleInput, existing: ExistingState | undefined): Promise<Result<string, SaveArticleError>> {
@@ -129,36 +205,4 @@ async function chooseSlug(db: Db, input: ValidArticleInput, existing: ExistingSt
   // Once readers may have the URL, the slug no longer follows the headline.
   if (existing && (existing.status !== 'draft' || existing.publishedAt)) return ok(existing.slug)
   return ok(await uniqueSlug(slugify(input.headline), (candidate) => isSlugTaken(db, candidate, existing?.id)))
-}
-
-function checkSchedule(input: ValidArticleInput, now: Date): FieldIssue | undefined {
-  if (input.status !== 'scheduled') return undefined
-  if (!input.publishedAt) return { field: 'publishedAt', message: 'a scheduled article needs a publication time' }
-  if (input.publishedAt <= now) return { field: 'publishedAt', message: 'a scheduled publication time must be in the future' }
-  return undefined
-}
-
-async function missingReferences(db: Db, input: ValidArticleInput): Promise<FieldIssue[]> {
-  const issues: FieldIssue[] = []
-  const check = async (table: 'sections' | 'tags' | 'people' | 'media', noun: string, fields: [field: string, id: string][]) => {
-    if (fields.length === 0) return
-    const ids = fields.map(([, id]) => id)
-    const found = new Set((await db.selectFrom(table).select('id').where('id', 'in', ids).execute()).map((r) => r.id))
-    for (const [field, id] of fields) if (!found.has(id)) issues.push({ field, message: `no such ${noun}: ${id}` })
-  }
-  const listed = (name: string, ids: string[]) => ids.map((id, i): [string, string] => [`${name}.${i}`, id])
-  await check('sections', 'section', input.sectionId ? [['sectionId', input.sectionId]] : [])
-  await check('tags', 'tag', listed('tagIds', input.tagIds))
-  await check('people', 'person', listed('authorIds', input.authorIds))
-  await check('media', 'picture', input.hero ? [['hero.pictureId', input.hero.pictureId]] : [])
-  return issues
-}
-
-async function replaceOrdered(db: Db, articleId: string, input: ValidArticleInput): Promise<void> {
-  await db.deleteFrom('articleTags').where('articleId', '=', articleId).execute()
-  await db.deleteFrom('articleAuthors').where('articleId', '=', articleId).execute()
-  const tagIds = [...new Set(input.tagIds)]
-  const authorIds = [...new Set(input.authorIds)]
-  if (tagIds.length) await db.insertInto('articleTags').values(tagIds.map((tagId, position) => ({ articleId, tagId, position }))).execute()
-  if (authorIds.length) await db.insertInto('articleAuthors').values(authorIds.map((personId, position) => ({ articleId, personId, position }))).execute()
 }

@@ -8,11 +8,14 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { countWords } from '../articles/reading-time.js'
+import { EMPTY_DOC, parseDoc } from './body-doc.js'
+import { docToHast } from './doc-to-hast.js'
 import { emptyVoidElements } from './empty-void-elements.js'
 import { articleSchema } from './sanitize-schema.js'
 import { unprefixClobbered } from './unprefix-clobbered.js'
 
-export const BODY_FORMATS = ['markdown', 'html'] as const
+/** Markdown, HTML, or `doc`: the editor's ProseMirror document as JSON (see `parseDoc`). */
+export const BODY_FORMATS = ['markdown', 'html', 'doc'] as const
 export type BodyFormat = (typeof BODY_FORMATS)[number]
 
 export interface RenderedBody {
@@ -29,15 +32,32 @@ const htmlToHast = unified().use(rehypeParse, { fragment: true })
 const cleanHast = unified().use(unprefixClobbered).use(rehypeSanitize, articleSchema).use(emptyVoidElements).use(finishLinksAndImages)
 const stringify = unified().use(rehypeStringify)
 
+/** Each format's source as an HTML tree, not yet sanitised. */
+const TO_HAST: Record<BodyFormat, (source: string) => Root> = {
+  // CommonMark reads a lone CR as a line ending but keeps it in text, where HTML would make it LF.
+  markdown: (source) => markdownToHast.runSync(markdownToHast.parse(source.replace(/\r\n?/g, '\n'))) as Root,
+  html: (source) => htmlToHast.parse(source) as Root,
+  // Input validation refuses a broken document; one that got past it anyway renders empty.
+  doc: (source) => {
+    const doc = parseDoc(source)
+    return docToHast(doc.ok ? doc.value : EMPTY_DOC)
+  },
+}
+
 /**
  * Renders an article body from its editable source to sanitised HTML and counts what a
- * reader meets in it. Every body, whatever its source, goes through the same sanitiser.
+ * reader meets in it. Every body, whatever its format, goes through the same sanitiser and the
+ * same finishing steps. Never throws for a bad source: a `doc` that is not a document renders
+ * empty (use `parseDoc` to refuse it first).
  * @example renderBody('markdown', 'Hello *world*').html // '<p>Hello <em>world</em></p>'
+ * @example renderBody('doc', '{"type":"doc","content":[{"type":"heading","attrs":{"level":1},"content":[{"type":"text","text":"Tides"}]}]}').html // '<h2>Tides</h2>'
  */
 export function renderBody(format: BodyFormat, source: string): RenderedBody {
-  const raw = format === 'markdown'
-    ? (markdownToHast.runSync(markdownToHast.parse(source.replace(/\r\n?/g, '\n'))) as Root)
-    : (htmlToHast.parse(source) as Root)
+  return finishBody(TO_HAST[format](source))
+}
+
+/** Sanitises a body's tree, then writes it out and counts its words and pictures. */
+function finishBody(raw: Root): RenderedBody {
   const before = countElements(raw)
   let tree = cleanHast.runSync(raw) as Root
   let html = stringify.stringify(tree)

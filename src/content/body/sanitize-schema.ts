@@ -23,4 +23,6 @@ export const articleSchema: Schema = {
     abbr: ['title'],
     a: [...(defaultSchema.attributes?.a ?? []), 'title'],
   },
+  // GitHub's list also lets irc:, ircs: and xmpp: links through; a news article has no use for them.
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'] },
 }

@@ -8,13 +8,27 @@ import { MIME_BY_FORMAT, type Picture, type PictureVariant } from './picture.js'
 
 const EXTENSION = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' } as const
 
+/** What is known of a picture besides its bytes. */
+export interface PictureDetails {
+  alt?: string
+  caption?: string
+  credit?: string
+  /** The file's name on the uploader's computer. */
+  originalName?: string
+  /** The staff member uploading it. */
+  uploadedBy?: string | null
+}
+
 /**
  * Stores a picture: checks and cleans it, writes the original and its variants, records it.
- * Returns the keys written too, so a caller whose transaction fails can remove them again.
+ * Returns the keys written too, so a caller whose transaction fails later can remove them
+ * again; when this function itself fails, it removes what it wrote before throwing.
+ * Throws PictureError for a file that is not an acceptable picture.
  * @example const { picture } = await storePicture(db, files, jpegBytes, { alt: 'The harbour at dawn' }, now)
  */
 export async function storePicture(
-  db: Db, files: FileStore, bytes: Buffer, { alt = '' }: { alt?: string }, now: Date,
+  db: Db, files: FileStore, bytes: Buffer,
+  { alt = '', caption = '', credit = '', originalName = '', uploadedBy = null }: PictureDetails, now: Date,
 ): Promise<{ picture: Picture; writtenKeys: string[] }> {
   const processed = await processPicture(bytes)
   const id = newId(now)
@@ -22,26 +36,35 @@ export async function storePicture(
   const originalKey = `${folder}/original.${EXTENSION[processed.format]}`
   const writtenKeys: string[] = []
   const write = async (key: string, data: Buffer) => { await files.put(key, data); writtenKeys.push(key) }
-  await write(originalKey, processed.original)
-  const variants: PictureVariant[] = []
-  for (const v of processed.variants) {
-    const key = `${folder}/${v.width}.${EXTENSION[v.format]}`
-    await write(key, v.data)
-    variants.push({ width: v.width, height: v.height, format: v.format, key })
+  try {
+    await write(originalKey, processed.original)
+    const variants: PictureVariant[] = []
+    for (const v of processed.variants) {
+      const key = `${folder}/${v.width}.${EXTENSION[v.format]}`
+      await write(key, v.data)
+      variants.push({ width: v.width, height: v.height, format: v.format, key })
+    }
+    const row = {
+      id,
+      storageKey: originalKey,
+      mimeType: MIME_BY_FORMAT[processed.format],
+      width: processed.width,
+      height: processed.height,
+      bytes: processed.original.length,
+      sha256: createHash('sha256').update(processed.original).digest('hex'),
+      variants: JSON.stringify(variants),
+      alt,
+      createdAt: now.toISOString(),
+      remoteUrl: null,
+      caption,
+      credit,
+      originalName,
+      uploadedBy,
+    }
+    await db.insertInto('media').values(row).execute()
+    return { picture: toPicture(row), writtenKeys }
+  } catch (error) {
+    await Promise.allSettled(writtenKeys.map((key) => files.delete(key)))
+    throw error
   }
-  const row = {
-    id,
-    storageKey: originalKey,
-    mimeType: MIME_BY_FORMAT[processed.format],
-    width: processed.width,
-    height: processed.height,
-    bytes: processed.original.length,
-    sha256: createHash('sha256').update(processed.original).digest('hex'),
-    variants: JSON.stringify(variants),
-    alt,
-    createdAt: now.toISOString(),
-    remoteUrl: null,
-  }
-  await db.insertInto('media').values(row).execute()
-  return { picture: toPicture(row), writtenKeys }
 }

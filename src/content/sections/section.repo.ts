@@ -1,5 +1,5 @@
 import { newId } from '../../core/ids.js'
-import type { Db } from '../../storage/connect.js'
+import { inTransaction, type Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
 import { updateTerm } from '../update-term.js'
 import { slugify } from '../articles/slug.js'
@@ -33,3 +33,23 @@ export async function ensureSection(db: Db, input: { name: string; slug?: string
 /** Renames a section or changes its description; see `updateTerm`. */
 export const updateSection = (db: Db, id: string, changes: { name?: string; description?: string }, now: Date): Promise<boolean> =>
   updateTerm(db, 'sections', id, changes, now)
+
+/**
+ * Moves a section one place up or down the order (the masthead lists them in it). Positions
+ * are rewritten 0…n-1, which also mends the ties older code could leave.
+ * @returns false when there is no such section or it is already at that end
+ */
+export async function moveSection(db: Db, id: string, direction: 'up' | 'down', now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const ids = (await listSections(trx)).map((s) => s.id)
+    const from = ids.indexOf(id)
+    const to = direction === 'up' ? from - 1 : from + 1
+    if (from < 0 || to < 0 || to >= ids.length) return false
+    ;[ids[from], ids[to]] = [ids[to]!, ids[from]!]
+    for (const [position, sectionId] of ids.entries()) {
+      await trx.updateTable('sections').set({ position }).where('id', '=', sectionId).execute()
+    }
+    await markContentChanged(trx, now)
+    return true
+  })
+}

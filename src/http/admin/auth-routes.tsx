@@ -12,6 +12,7 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.js'
 
 const NOTICES: Record<string, string> = {
   'signed-out': 'You have signed out.',
+  'signed-out-everywhere': 'You have signed out everywhere: on every device and browser.',
   'password-set': 'Your password is saved. Sign in with it now.',
 }
 

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto'
 import { adminCss } from '../../views/admin/admin-css.js'
+import { articleEditorScript } from './article-editor-script.js'
+import { mediaLibraryScript } from './media-library-script.js'
 import { searchScript } from './search-script.js'
 
 /** A file served under a URL that holds its content hash, so it can be cached for good. */
@@ -23,4 +25,6 @@ export function fingerprinted(name: string, extension: string, contentType: stri
 export const ASSETS = {
   searchScript: fingerprinted('search', 'js', 'text/javascript; charset=utf-8', searchScript),
   adminCss: fingerprinted('admin', 'css', 'text/css; charset=utf-8', adminCss),
+  articleEditorScript: fingerprinted('article-editor', 'js', 'text/javascript; charset=utf-8', articleEditorScript),
+  mediaLibraryScript: fingerprinted('media-library', 'js', 'text/javascript; charset=utf-8', mediaLibraryScript),
 } as const satisfies Record<string, Asset>

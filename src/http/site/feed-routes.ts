@@ -10,7 +10,7 @@ import { toFeed } from '../../views/feeds/feed.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
 import { FEED_FILES, FEED_FORMATS, paths, type FeedFormat } from '../paths.js'
-import { renderNotFoundPage } from './site-routes.js'
+import { redirectFromOldUrl, renderNotFoundPage } from './site-routes.js'
 
 /** How many articles each feed holds, newest first. */
 export const FEED_SIZE = 20
@@ -50,7 +50,7 @@ export function feedRoutes(deps: Deps): Hono {
   ]
 
   const serve = async (c: Context, format: FeedFormat, found: FeedScope | undefined) => {
-    if (!found) return c.html(await renderNotFoundPage(deps), 404, { 'Cache-Control': CACHE.notFound })
+    if (!found) return (await redirectFromOldUrl(c, deps)) ?? c.html(await renderNotFoundPage(deps), 404, { 'Cache-Control': CACHE.notFound })
     const [settings, articles] = await Promise.all([
       readSettings(db),
       listPublicArticlesWithBodies(db, found.scope, { limit: FEED_SIZE, now: clock.now() }),

@@ -24,6 +24,8 @@ export function mediaRoutes({ files }: Pick<AppDeps, 'files'>): Hono {
       'Content-Type': type,
       'Cache-Control': CACHE.immutable,
       'Content-Length': String(data.length),
+      // Said here and not only by the site-wide headers: these bytes came from uploads.
+      'X-Content-Type-Options': 'nosniff',
     })
   })
   return app

@@ -1,17 +1,16 @@
 import { Hono } from 'hono'
 import { findPersonBySlug, listPeople } from '../../content/people/person.repo.js'
-import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
-import { readSettings } from '../../content/settings/settings.repo.js'
+import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { plainText } from '../../content/search/highlight-parts.js'
 import { parseSearchQuery } from '../../content/search/search-query.js'
 import { searchArticles } from '../../content/search/search.repo.js'
 import { NotFoundPage } from '../../views/pages/not-found-page.js'
 import { SearchPage, type SearchOutcome } from '../../views/pages/search-page.js'
-import type { SiteView } from '../../views/site-view.js'
 import type { AppDeps } from '../app.js'
 import { ASSETS } from '../assets/assets.js'
 import { CACHE } from '../cache-control.js'
 import { paths } from '../paths.js'
+import { loadSiteView } from './load-site-view.js'
 import { parseSearchParams } from './search-params.js'
 
 export const RESULTS_PER_PAGE = 20
@@ -31,8 +30,8 @@ export function searchRoutes(deps: Deps): Hono {
 
   app.get('/search/', async (c) => {
     const params = parseSearchParams(c.req.query())
-    const sections = await listSections(db)
-    const site: SiteView = { settings: await readSettings(db), siteUrl: deps.siteUrl, sections }
+    const site = await loadSiteView(deps)
+    const { sections } = site
     if (params.page === undefined) return c.html(<NotFoundPage site={site} />, 404, { 'Cache-Control': CACHE.notFound })
 
     const { filters, ignored } = params

@@ -1,8 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { listPublicArticles, findPublicArticleBySlug, type ArticleScope } from '../../content/articles/article.repo.js'
+import { listCorrections } from '../../content/corrections/correction.repo.js'
 import { findPersonBySlug } from '../../content/people/person.repo.js'
 import { findRedirectSlug } from '../../content/redirects/redirect.repo.js'
-import { findSectionBySlug, listSections } from '../../content/sections/section.repo.js'
+import { findTermRedirect } from '../../content/redirects/term-redirect.repo.js'
+import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { httpDate, lastSiteChange } from '../../content/site-changes.js'
 import { DEFAULT_SETTINGS, readSettings } from '../../content/settings/settings.repo.js'
 import { findTagBySlug } from '../../content/tags/tag.repo.js'
@@ -14,6 +16,7 @@ import type { SiteView } from '../../views/site-view.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
 import { absoluteUrl, paths } from '../paths.js'
+import { loadSiteView } from './load-site-view.js'
 
 export const ARTICLES_PER_PAGE = 12
 const MAX_PAGE = 1_000_000
@@ -24,11 +27,7 @@ type Deps = Pick<AppDeps, 'db' | 'clock' | 'siteUrl'>
 export function siteRoutes(deps: Deps): Hono {
   const app = new Hono()
   const { db, clock } = deps
-  const siteView = async (): Promise<SiteView> => ({
-    settings: await readSettings(db),
-    siteUrl: deps.siteUrl,
-    sections: await listSections(db),
-  })
+  const siteView = (): Promise<SiteView> => loadSiteView(deps)
   const html = async (c: Context, body: unknown, status: 200 | 404 = 200) => {
     if (status !== 200) return c.html(body as string, status, { 'Cache-Control': CACHE.notFound })
     const lastModified = httpDate(await lastSiteChange(db, clock.now()))
@@ -90,28 +89,48 @@ export function siteRoutes(deps: Deps): Hono {
   app.get('/:slug/', async (c) => {
     const article = await findPublicArticleBySlug(db, c.req.param('slug'), clock.now())
     if (!article) return notFound(c)
-    return html(c, <ArticlePage site={await siteView()} article={article} />)
+    const notes = await listCorrections(db, article.id)
+    return html(c, <ArticlePage site={await siteView()} article={article} notes={notes} />)
   })
 
   return app
 }
 
 /**
- * A 301 to the article an imported archive's old URL belonged to, or undefined. The Location
- * is built from the slug, never from the request, so it cannot point off the site.
+ * A 301 to the article an imported archive's old URL belonged to, or to the section or tag an
+ * old slug belonged to (its pages and feeds too); undefined otherwise. The Location is built
+ * from the slug, never from the request, so it cannot point off the site.
  */
 export async function redirectFromOldUrl(c: Context, { db, clock }: Pick<AppDeps, 'db' | 'clock'>): Promise<Response | undefined> {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return undefined
   const url = new URL(c.req.url)
   const slug = await findRedirectSlug(db, url.pathname + url.search, clock.now())
     ?? (url.search ? await findRedirectSlug(db, url.pathname, clock.now()) : undefined)
-  return slug === undefined ? undefined : c.redirect(paths.article(slug), 301)
+  if (slug !== undefined) return c.redirect(paths.article(slug), 301)
+  const term = await termRedirect(db, url.pathname)
+  return term === undefined ? undefined : c.redirect(term, 301)
+}
+
+/** `/section/SLUG/` or `/tag/SLUG/`, with a page or feed after it. */
+const TERM_PATH = /^\/(section|tag)\/([^/]+)\/((?:page\/[1-9][0-9]{0,6}\/|rss\/|atom\/|feed\.json)?)$/
+
+/** Where a section's or tag's old address (see `redirectOldTermSlug`) leads now, or undefined. */
+async function termRedirect(db: AppDeps['db'], pathname: string): Promise<string | undefined> {
+  const [, kind, encoded = '', rest = ''] = TERM_PATH.exec(pathname) ?? []
+  if (kind !== 'section' && kind !== 'tag') return undefined
+  let oldSlug: string
+  try {
+    oldSlug = decodeURIComponent(encoded)
+  } catch {
+    return undefined
+  }
+  const slug = await findTermRedirect(db, kind, oldSlug)
+  return slug === undefined ? undefined : `${kind === 'section' ? paths.section(slug) : paths.tag(slug)}${rest}`
 }
 
 /** The 404 page, for URLs that match no route at all. */
 export async function renderNotFoundPage({ db, siteUrl }: Pick<AppDeps, 'db' | 'siteUrl'>): Promise<string> {
-  const site: SiteView = { settings: await readSettings(db), siteUrl, sections: await listSections(db) }
-  return (<NotFoundPage site={site} />).toString()
+  return (<NotFoundPage site={await loadSiteView({ db, siteUrl })} />).toString()
 }
 
 /** Page 1 when absent; undefined for anything that is not a page number we could have made. */

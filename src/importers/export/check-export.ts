@@ -30,6 +30,8 @@ export function checkExport(data: ExportFile, file: string): ImportProblem | und
     ?? unique('picture', data.media, byId, [['id', (m) => m.id], ['storage_key', (m) => m.storage_key]])
     ?? unique('article', data.articles, byId, [['id', (a) => a.id], ['slug', (a) => a.slug], ['source_key', (a) => a.source_key]])
     ?? unique('redirect', data.redirects, (r) => r.from_path, [['from_path', (r) => r.from_path]])
+    ?? unique('correction', data.corrections, byId, [['id', (c) => c.id]])
+    ?? unique('revision', data.revisions, byId, [['id', (r) => r.id], ['version', (r) => `${r.article_id} ${r.version}`]])
   if (duplicate) return duplicate
 
   const ids = (items: { id: string }[]) => new Set(items.map((x) => x.id))
@@ -49,6 +51,12 @@ export function checkExport(data: ExportFile, file: string): ImportProblem | und
   }
   for (const [i, r] of data.redirects.entries()) {
     if (!articles.has(r.article_id)) return problem('redirect', i, r.from_path, 'article_id', `no article with id ${r.article_id} in the export`)
+  }
+  // A revision's other references are history: they may name records deleted since, and are not checked.
+  for (const [noun, items] of [['correction', data.corrections], ['revision', data.revisions]] as const) {
+    for (const [i, x] of items.entries()) {
+      if (!articles.has(x.article_id)) return problem(noun, i, `id ${x.id}`, 'article_id', `no article with id ${x.article_id} in the export`)
+    }
   }
   return undefined
 }

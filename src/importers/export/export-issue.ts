@@ -3,6 +3,7 @@ import type { ImportProblem } from '../import-problem.js'
 
 const RECORD_NAMES: Record<string, string> = {
   sections: 'section', tags: 'tag', people: 'person', media: 'picture', articles: 'article', redirects: 'redirect',
+  corrections: 'correction', revisions: 'revision',
 }
 
 /**

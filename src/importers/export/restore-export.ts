@@ -6,7 +6,8 @@ import { renderBody } from '../../content/body/render-body.js'
 import { markContentChanged } from '../../content/site-changes.js'
 import { LOCAL_SETTINGS, type ExportArticle, type ExportFile, type ExportMedia } from '../../export/export-format.js'
 import {
-  fromExportArticle, fromExportMedia, fromExportPerson, fromExportRedirect, fromExportSection, fromExportTag, type RenderedFields,
+  fromExportArticle, fromExportCorrection, fromExportMedia, fromExportPerson, fromExportRedirect, fromExportRevision, fromExportSection,
+  fromExportTag, type RenderedFields,
 } from '../../export/export-rows.js'
 import { err, ok, type Result } from '../../core/result.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
@@ -24,7 +25,7 @@ const LISTED_ARTICLES = 1000
 /**
  * Restores a Masthead export into an empty site exactly: same ids, slugs, times, statuses,
  * bodies, tag and author order, pictures (files copied under the same keys), settings and
- * redirects. One transaction, all or nothing; a site that already has content is refused, so
+ * redirects, corrections and revisions. One transaction, all or nothing; a site that already has content is refused, so
  * nothing can clash. Bodies are rendered again from their source rather than taking the file's
  * HTML on trust; with the same Masthead version that gives the same HTML.
  * @example const result = await restoreExport({ db, files, now: new Date() }, 'masthead-export-20260601T120000Z/site.json')
@@ -122,6 +123,8 @@ async function insertRows(db: Db, data: ExportFile): Promise<number> {
     for (const part of chunks(authors)) await db.insertInto('articleAuthors').values(part).execute()
   }
   for (const rows of chunks(data.redirects.map(fromExportRedirect))) await db.insertInto('redirects').values(rows).execute()
+  for (const rows of chunks(data.corrections.map(fromExportCorrection))) await db.insertInto('articleCorrections').values(rows).execute()
+  for (const rows of chunks(data.revisions.map(fromExportRevision))) await db.insertInto('articleRevisions').values(rows).execute()
   return rerendered
 }
 
@@ -153,7 +156,8 @@ async function replaceSettings(db: Db, settings: Record<string, string>): Promis
 function toReport(data: ExportFile, file: string, missing: string[], rerendered: number): ImportReport {
   const notes = [
     `restored ${data.articles.length} articles, ${data.sections.length} sections, ${data.tags.length} tags, ${data.people.length} people, `
-      + `${data.media.length} pictures, ${data.redirects.length} redirects and ${Object.keys(data.settings).length} settings with their ids and times`,
+      + `${data.media.length} pictures, ${data.redirects.length} redirects, ${data.corrections.length} corrections and updates, `
+      + `${data.revisions.length} revisions and ${Object.keys(data.settings).length} settings with their ids and times`,
   ]
   if (missing.length) notes.push(`${missing.length} picture file(s) listed in the export are not in its media folder: ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}`)
   if (rerendered) notes.push(`${rerendered} article bod${rerendered > 1 ? 'ies were' : 'y was'} rendered differently by this version of Masthead than in the export`)

@@ -5,6 +5,10 @@ import * as archive from './0003-archive.js'
 import * as trigramCjkOnly from './0004-trigram-cjk-only.js'
 import * as publicListingIndex from './0005-public-listing-index.js'
 import * as staff from './0006-staff.js'
+import * as revisionsAndCorrections from './0007-revisions-and-corrections.js'
+import * as mediaLibrary from './0011-media-library.js'
+import * as featuredAndApiKeys from './0009-featured-and-api-keys.js'
+import * as termRedirects from './0010-term-redirects.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +18,8 @@ export const migrations: Record<string, Migration> = {
   '0004-trigram-cjk-only': trigramCjkOnly,
   '0005-public-listing-index': publicListingIndex,
   '0006-staff': staff,
+  '0007-revisions-and-corrections': revisionsAndCorrections,
+  '0009-featured-and-api-keys': featuredAndApiKeys,
+  '0010-term-redirects': termRedirects,
+  '0011-media-library': mediaLibrary,
 }

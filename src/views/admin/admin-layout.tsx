@@ -33,7 +33,7 @@ const NAV: NavLink[] = [
 ]
 
 /** The frame of every admin screen: a bar with the site, navigation by role, and sign-out. */
-export function AdminLayout({ page, title, children, scripts = [] }: { page: AdminPageContext; title: string; children: Child; scripts?: string[] }) {
+export function AdminLayout({ page, title, children, scripts = [], styles = [] }: { page: AdminPageContext; title: string; children: Child; scripts?: string[]; styles?: string[] }) {
   const { staff } = page
   const current = (href: string) => (href === '/admin/' ? page.path === href : page.path.startsWith(href))
   return (
@@ -46,6 +46,7 @@ export function AdminLayout({ page, title, children, scripts = [] }: { page: Adm
           <meta name="robots" content="noindex, nofollow" />
           <title>{`${title} – ${page.siteTitle} admin`}</title>
           <link rel="stylesheet" href={ASSETS.adminCss.path} />
+          {styles.map((href) => <link rel="stylesheet" href={href} />)}
           {scripts.map((src) => <script src={src} defer />)}
         </head>
         <body>

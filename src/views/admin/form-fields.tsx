@@ -60,3 +60,44 @@ export function ProblemSummary({ problems, children }: { problems?: FieldProblem
     </div>
   )
 }
+
+interface FieldFrameProps {
+  name: string
+  label: string
+  hint?: string | undefined
+  problems?: FieldProblem[] | undefined
+  id?: string
+}
+
+/** The label, hint and error around a control, tied together for screen readers. */
+function fieldParts({ name, label, hint, problems, id = name }: FieldFrameProps) {
+  const problem = problemFor(problems, name)
+  const described = [hint && `${id}-hint`, problem && `${id}-error`].filter(Boolean).join(' ') || undefined
+  return {
+    id,
+    problem,
+    control: { id, name, 'aria-invalid': problem ? 'true' : undefined, 'aria-describedby': described },
+    labelEl: <label for={id}>{label}{hint && <span class="hint" id={`${id}-hint`}>{hint}</span>}</label>,
+    errorEl: problem && <p class="field-error" id={`${id}-error`}>{problem}</p>,
+  }
+}
+
+/** A labelled multi-line text box. */
+export function TextArea(props: FieldFrameProps & { value?: string | undefined; rows?: number; required?: boolean }) {
+  const { control, labelEl, errorEl } = fieldParts(props)
+  return <>{labelEl}<textarea {...control} rows={props.rows ?? 4} required={props.required}>{props.value ?? ''}</textarea>{errorEl}</>
+}
+
+/** A labelled drop-down list. */
+export function SelectField(props: FieldFrameProps & { value?: string | undefined; options: { value: string; label: string }[] }) {
+  const { control, labelEl, errorEl } = fieldParts(props)
+  return (
+    <>
+      {labelEl}
+      <select {...control}>
+        {props.options.map((o) => <option value={o.value} selected={o.value === props.value}>{o.label}</option>)}
+      </select>
+      {errorEl}
+    </>
+  )
+}

@@ -6,7 +6,7 @@ import { formatDate, joinNames } from '../format.js'
 const UPDATE_THRESHOLD_MS = 10 * 60 * 1000
 
 /** Authors (linked), publication date, update date and reading time: the row under a headline. */
-export function Byline({ article, language }: { article: ArticleSummary; language: string }) {
+export function Byline({ article, language, timeZone }: { article: ArticleSummary; language: string; timeZone?: string }) {
   const published = article.publishedAt
   const updated = published && article.updatedAt.getTime() - published.getTime() > UPDATE_THRESHOLD_MS ? article.updatedAt : null
   const parts = [
@@ -18,8 +18,8 @@ export function Byline({ article, language }: { article: ArticleSummary; languag
         ))}
       </span>
     ),
-    published && <time datetime={published.toISOString()}>{formatDate(published, language)}</time>,
-    updated && <span>Updated <time datetime={updated.toISOString()}>{formatDate(updated, language)}</time></span>,
+    published && <time datetime={published.toISOString()}>{formatDate(published, language, timeZone)}</time>,
+    updated && <span>Updated <time datetime={updated.toISOString()}>{formatDate(updated, language, timeZone)}</time></span>,
   ].filter(Boolean)
   return (
     <p class="byline">

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { readHead } from '../../../test/support/html.js'
 import { addArticle, createTestSite, TEST_NOW, TEST_SITE_URL } from '../../../test/support/test-site.js'
+import { addCorrection } from '../../content/corrections/add-correction.js'
 import { storePicture } from '../../content/media/store-picture.js'
 import { ensurePerson } from '../../content/people/person.repo.js'
 import { ensureSection } from '../../content/sections/section.repo.js'
@@ -102,6 +103,18 @@ describe('article page metadata', () => {
     expect(long.startsWith(headline.slice(0, -1))).toBe(true)
   })
 
+  it('lists corrections as CorrectionComments, and dates the article by its latest note', async () => {
+    const article = await addArticle(site.db, { headline: 'Quay reopens' })
+    const [noon, evening] = [new Date(now.getTime() + 3_600_000), new Date(now.getTime() + 7_200_000)]
+    await addCorrection(site.db, article.id, { kind: 'correction', text: 'The quay is in Alder, not </script> Birch.' }, noon, null)
+    await addCorrection(site.db, article.id, { kind: 'update', text: 'Boats are back.' }, evening, null)
+    const head = readHead(await (await site.app.request(`/${article.slug}/`)).text())
+    const ld = head.jsonLd[0]!
+    expect(ld.correction).toEqual([{ '@type': 'CorrectionComment', text: 'The quay is in Alder, not </script> Birch.', datePublished: noon.toISOString() }])
+    expect(ld.dateModified).toBe(evening.toISOString())
+    expect(head.meta('article:modified_time')).toBe(evening.toISOString())
+  })
+
   it('leaves out what an article does not have', async () => {
     const article = await addArticle(site.db, { headline: 'Plain note', body: { format: 'markdown', source: 'Fish & chips, no dek.' } })
     const head = readHead(await (await site.app.request(`/${article.slug}/`)).text())
@@ -113,6 +126,7 @@ describe('article page metadata', () => {
     expect(ld).not.toHaveProperty('image')
     expect(ld).not.toHaveProperty('articleSection')
     expect(ld).not.toHaveProperty('keywords')
+    expect(ld).not.toHaveProperty('correction')
     expect(ld.author).toEqual([])
   })
 })

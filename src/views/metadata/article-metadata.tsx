@@ -1,4 +1,5 @@
 import type { Article } from '../../content/articles/article.js'
+import type { Correction } from '../../content/corrections/correction.js'
 import { absoluteUrl, paths, pictureUrl } from '../../http/paths.js'
 import type { SiteView } from '../site-view.js'
 import { JsonLd } from './json-ld.js'
@@ -21,9 +22,21 @@ export function clip(text: string, max: number): string {
   return `${(endsAtWord || space <= max / 2 ? cut : cut.slice(0, space)).replace(/[\s,;:.–—-]+$/u, '')}…`
 }
 
-/** The schema.org NewsArticle for an article page. */
-export function newsArticleJsonLd(article: Article, site: SiteView, canonical: string, description: string): Record<string, unknown> {
+/**
+ * When the article last changed for readers: its last save, or a later correction or update note.
+ * @example lastModified(article, notes).toISOString()
+ */
+export function lastModified(article: Pick<Article, 'updatedAt'>, notes: Correction[]): Date {
+  return new Date(Math.max(article.updatedAt.getTime(), ...notes.map((n) => n.notedAt.getTime())))
+}
+
+/**
+ * The schema.org NewsArticle for an article page. Corrections become `CorrectionComment`s;
+ * update notes are not corrections, and only move `dateModified`.
+ */
+export function newsArticleJsonLd(article: Article, site: SiteView, canonical: string, description: string, notes: Correction[] = []): Record<string, unknown> {
   const picture = article.hero && sharePicture(article.hero.picture)
+  const corrections = notes.filter((n) => n.kind === 'correction')
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -33,7 +46,7 @@ export function newsArticleJsonLd(article: Article, site: SiteView, canonical: s
       image: [{ '@type': 'ImageObject', url: pictureUrl(site.siteUrl, picture), ...(picture.width > 0 && { width: picture.width, height: picture.height }) }],
     }),
     ...(article.publishedAt && { datePublished: article.publishedAt.toISOString() }),
-    dateModified: article.updatedAt.toISOString(),
+    dateModified: lastModified(article, notes).toISOString(),
     author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: absoluteUrl(site.siteUrl, paths.author(a.slug)) })),
     publisher: publisherJsonLd(site),
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
@@ -41,11 +54,16 @@ export function newsArticleJsonLd(article: Article, site: SiteView, canonical: s
     ...(article.tags.length > 0 && { keywords: article.tags.map((t) => t.name) }),
     inLanguage: article.language,
     wordCount: article.wordCount,
+    ...(corrections.length > 0 && {
+      correction: corrections.map((n) => ({ '@type': 'CorrectionComment', text: n.text, datePublished: n.notedAt.toISOString() })),
+    }),
   }
 }
 
 /** Canonical link target, OpenGraph, Twitter card and JSON-LD for an article page's head. */
-export function ArticleMetadata({ article, site, canonical, description }: { article: Article; site: SiteView; canonical: string; description: string }) {
+export function ArticleMetadata({ article, notes = [], site, canonical, description }: {
+  article: Article; notes?: Correction[]; site: SiteView; canonical: string; description: string
+}) {
   const picture = article.hero && sharePicture(article.hero.picture)
   const shareUrl = picture && pictureUrl(site.siteUrl, picture)
   return (
@@ -66,7 +84,7 @@ export function ArticleMetadata({ article, site, canonical, description }: { art
         </>
       )}
       {article.publishedAt && <meta property="article:published_time" content={article.publishedAt.toISOString()} />}
-      <meta property="article:modified_time" content={article.updatedAt.toISOString()} />
+      <meta property="article:modified_time" content={lastModified(article, notes).toISOString()} />
       {article.section && <meta property="article:section" content={article.section.name} />}
       {article.tags.map((t) => <meta property="article:tag" content={t.name} />)}
       {article.authors.map((a) => <meta property="article:author" content={absoluteUrl(site.siteUrl, paths.author(a.slug))} />)}
@@ -75,7 +93,7 @@ export function ArticleMetadata({ article, site, canonical, description }: { art
       <meta name="twitter:description" content={description} />
       {shareUrl && <meta name="twitter:image" content={shareUrl} />}
       {shareUrl && article.hero?.alt && <meta name="twitter:image:alt" content={article.hero.alt} />}
-      <JsonLd data={newsArticleJsonLd(article, site, canonical, description)} />
+      <JsonLd data={newsArticleJsonLd(article, site, canonical, description, notes)} />
     </>
   )
 }

@@ -29,13 +29,13 @@ export function HomePage({ site, page }: { site: SiteView; page: Page<ArticleSum
             {lead.section && <a class="kicker" href={paths.section(lead.section.slug)}>{lead.section.name}</a>}
             <h2><a href={paths.article(lead.slug)}>{lead.headline}</a></h2>
             {lead.dek && <p class="dek">{lead.dek}</p>}
-            <ArticleMeta article={lead} language={settings.language} />
+            <ArticleMeta article={lead} language={settings.language} timeZone={settings.timeZone} />
           </div>
         </article>
       )}
       {rest.length > 0 && (
         <ul class="cards">
-          {rest.map((a) => a && <li><ArticleCard article={a} language={settings.language} headingLevel={2} /></li>)}
+          {rest.map((a) => a && <li><ArticleCard article={a} language={settings.language} timeZone={settings.timeZone} headingLevel={2} /></li>)}
         </ul>
       )}
       <Pagination page={page} pageUrl={(n) => paths.home(n)} />

@@ -35,7 +35,7 @@ export function ListingPage({ site, kind, name, description, canonical, page, pa
       </header>
       {page.items.length === 0
         ? <p>No articles here yet.</p>
-        : <ul class="cards">{page.items.map((a) => <li><ArticleCard article={a} language={language} headingLevel={2} /></li>)}</ul>}
+        : <ul class="cards">{page.items.map((a) => <li><ArticleCard article={a} language={language} timeZone={site.settings.timeZone} headingLevel={2} /></li>)}</ul>}
       <Pagination page={page} pageUrl={pageUrl} />
     </Layout>
   )

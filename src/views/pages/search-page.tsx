@@ -47,12 +47,12 @@ export function SearchPage({ site, values, authors, ignored, outcome, pageUrl, s
       {ignored.length > 0 && (
         <p class="search-notice" role="status">Not understood, so left out of the search: {ignored.join(', ')}.</p>
       )}
-      <Outcome outcome={outcome} q={q} language={site.settings.language} pageUrl={pageUrl} />
+      <Outcome outcome={outcome} q={q} language={site.settings.language} timeZone={site.settings.timeZone} pageUrl={pageUrl} />
     </Layout>
   )
 }
 
-function Outcome({ outcome, q, language, pageUrl }: { outcome: SearchOutcome; q: string; language: string; pageUrl: (n: number) => string }) {
+function Outcome({ outcome, q, language, timeZone, pageUrl }: { outcome: SearchOutcome; q: string; language: string; timeZone: string; pageUrl: (n: number) => string }) {
   switch (outcome.kind) {
     case 'form': return null
     case 'no-words': return <p class="search-notice">Your search has no words in it to look for. Try letters or numbers.</p>
@@ -64,7 +64,7 @@ function Outcome({ outcome, q, language, pageUrl }: { outcome: SearchOutcome; q:
           <h2 id="search-results-title" class="visually-hidden">Results</h2>
           <p class="search-count">{page.total === 1 ? '1 result' : `${page.total} results`} for “{q}”</p>
           <ol class="search-results" start={(page.page - 1) * page.perPage + 1}>
-            {page.items.map((hit) => <SearchResult hit={hit} language={language} />)}
+            {page.items.map((hit) => <SearchResult hit={hit} language={language} timeZone={timeZone} />)}
           </ol>
           <Pagination page={page} pageUrl={pageUrl} />
         </section>

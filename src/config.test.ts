@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, loadConfig } from './config.js'
+
+describe('loadConfig', () => {
+  it('limits uploads to 20 MB unless MASTHEAD_UPLOAD_LIMIT_MB says otherwise', () => {
+    expect(loadConfig({}).uploadLimitBytes).toBe(20 * 1024 * 1024)
+    expect(loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: '50' }).uploadLimitBytes).toBe(50 * 1024 * 1024)
+    expect(loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: '0.5' }).uploadLimitBytes).toBe(512 * 1024)
+    expect(() => loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: '0' })).toThrow(ConfigError)
+    expect(() => loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: 'lots' })).toThrow(/MASTHEAD_UPLOAD_LIMIT_MB/)
+  })
+})

@@ -1,0 +1,12 @@
+import type { Db } from '../../storage/connect.js'
+import { toPicture } from '../articles/article.repo.js'
+import type { Picture } from './picture.js'
+
+/**
+ * A picture of the media library by its id, or undefined.
+ * @example const logo = settings.logoId ? await findPicture(db, settings.logoId) : undefined
+ */
+export async function findPicture(db: Db, id: string): Promise<Picture | undefined> {
+  const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
+  return row && toPicture(row)
+}
