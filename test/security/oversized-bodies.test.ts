@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { silentLog } from '../../src/core/log.js'
-import { createWebApp, MAX_REQUEST_BODY_BYTES } from '../../src/http/app.js'
+import { createWebApp, maxRequestBodyBytes } from '../../src/http/app.js'
 import { createNodeServer } from '../../src/http/node-server.js'
 import { listen, parseHead, rawRequest } from '../support/raw-http.js'
 import { addArticle, createTestSite } from '../support/test-site.js'
 
-const PATHS = ['/', '/harbour-report/', '/search/', '/search/suggest', '/media/pictures/a/original.jpg', '/rss/', '/admin/sign-in', '/admin/setup', '/api/v1/articles/']
+const MAX_REQUEST_BODY_BYTES = maxRequestBodyBytes({})
+const PATHS = ['/', '/harbour-report/', '/search/', '/search/suggest', '/media/pictures/a/original.jpg', '/rss/', '/admin/sign-in', '/admin/setup', '/admin/media/upload', '/ghost/api/content/posts/']
 
 describe('oversized request bodies are refused with 413 before they are read', () => {
   let site: Awaited<ReturnType<typeof createTestSite>>

@@ -34,6 +34,32 @@ const saveAs = (format: 'html' | 'markdown'): XssInputPath => ({
   },
 })
 
+/**
+ * The admin editor's `doc` format (a ProseMirror document) through saveArticle, as the editor
+ * saves it: the payload as text, as a link's address, and as a picture's address, alt text and
+ * caption, which are the places a document carries strings into the page.
+ */
+const saveDoc: XssInputPath = {
+  name: 'saveArticle (doc, the editor)',
+  async store({ db, now }, payloads) {
+    const stored: Stored[] = []
+    for (const [i, payload] of payloads.entries()) {
+      const doc = {
+        type: 'doc',
+        content: [
+          { type: 'paragraph', content: [{ type: 'text', text: payload }] },
+          { type: 'paragraph', content: [{ type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: payload } }] }] },
+          { type: 'image', attrs: { src: payload, alt: payload, title: payload, caption: payload } },
+          { type: payload.slice(0, 40) || 'x', content: [{ type: 'text', text: payload }] },
+        ],
+      }
+      const saved = await saveArticle(db, { headline: `xss doc ${i}`, status: 'published', body: { format: 'doc', source: JSON.stringify(doc) } }, now)
+      stored.push(saved.ok ? { path: paths.article(saved.value.article.slug) } : { refused: JSON.stringify(saved.error) })
+    }
+    return stored
+  },
+}
+
 /** Imports one file; a refused file, or a record it skipped, is a payload that reached no page. */
 async function importOne(deps: ImportDeps, file: string): Promise<{ slugs: Set<string>; refused?: string }> {
   const result = await importFiles(deps, [file], { skipInvalid: true })
@@ -92,11 +118,10 @@ const htmlPageImport: XssInputPath = {
 }
 
 /**
- * Every input path on main that takes markup. Add the editor's `doc` save and the write API here
- * when they land. The text capture importer is left out: it takes plain text, which it escapes
+ * Every input path on main that takes markup. Add the write API here when it lands. The text capture importer is left out: it takes plain text, which it escapes
  * (a property test holds it to that), and drawing each capture's placeholder picture would cost
  * most of a second per payload.
  */
 export const XSS_INPUT_PATHS: readonly XssInputPath[] = [
-  saveAs('html'), saveAs('markdown'), ghostImport, wordpressImport, htmlPageImport,
+  saveAs('html'), saveAs('markdown'), saveDoc, ghostImport, wordpressImport, htmlPageImport,
 ]
