@@ -1,0 +1,80 @@
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createArticle } from '../../src/content/articles/create-article.js'
+import { storePicture } from '../../src/content/media/store-picture.js'
+import { ensureSection } from '../../src/content/sections/section.repo.js'
+import { ensureTag } from '../../src/content/tags/tag.repo.js'
+import { silentLog } from '../../src/core/log.js'
+import { adminApp } from '../../src/http/admin/admin-app.js'
+import type { Role } from '../../src/staff/roles.js'
+import type { StaffMember } from '../../src/staff/staff-member.js'
+import { AdminClient, addStaff } from '../support/staff.js'
+import { createTestSite, dumpDatabase, TEST_NOW, TEST_SITE_URL } from '../support/test-site.js'
+
+const now = new Date(TEST_NOW)
+
+/**
+ * Every admin route that names a resource by id, taken from the router itself, so a route added
+ * later is swept too: a staff member whose role does not allow it gets 403 or 404 for someone
+ * else's article, picture, section, tag or colleague, and the database is left as it was.
+ */
+describe('no admin route lets a role reach what it may not (IDOR), by id', () => {
+  let site: Awaited<ReturnType<typeof createTestSite>>
+  let owner: StaffMember
+  const ids: Record<string, string> = {}
+  const clients = {} as Record<Role, AdminClient>
+
+  beforeAll(async () => {
+    site = await createTestSite()
+    owner = await addStaff(site.db, 'author', 'Owner Writer')
+    const created = await createArticle(site.db, owner, { headline: 'Someone else’s draft', body: { format: 'markdown', source: 'Words.' } }, now)
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    ids.article = created.value.id
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#08f' } }).png().toBuffer()
+    ids.media = (await storePicture(site.db, site.files, png, { alt: 'x', uploadedBy: owner.id }, now)).picture.id
+    ids.section = (await ensureSection(site.db, { name: 'Harbour' }, now)).id
+    ids.tag = (await ensureTag(site.db, { name: 'Ferries' }, now)).id
+    ids.staff = owner.id
+    for (const role of ['contributor', 'author', 'editor'] as Role[]) {
+      const member = await addStaff(site.db, role, `${role} sweeper`)
+      clients[role] = new AdminClient(site.app)
+      await clients[role].signIn(member.email)
+    }
+  })
+  afterAll(() => site.close())
+
+  /** Routes with an id, and the roles that must be refused there for a resource not their own. */
+  const routes = adminApp({ db: null as never, files: null as never, clock: null as never, log: silentLog, siteUrl: TEST_SITE_URL }).routes
+    .filter((r) => r.method !== 'ALL' && /\/:id\b/.test(r.path))
+    .map((r) => ({ method: r.method, path: r.path }))
+  const KIND: [RegExp, string, Role[]][] = [
+    [/^\/admin\/articles\//, 'article', ['contributor', 'author']],
+    [/^\/admin\/staff\//, 'staff', ['contributor', 'author', 'editor']],
+    [/^\/admin\/taxonomy\/sections\//, 'section', ['contributor', 'author']],
+    [/^\/admin\/taxonomy\/tags\//, 'tag', ['contributor', 'author']],
+    // Anyone may look at a picture's page; only its uploader and editors change or delete it.
+    [/^\/admin\/media\//, 'media', ['contributor', 'author']],
+  ]
+  const cases = routes.flatMap(({ method, path }) => {
+    const kind = KIND.find(([pattern]) => pattern.test(path))
+    if (!kind) return [{ method, path, kind: 'unknown', role: 'contributor' as Role }]
+    if (kind[1] === 'media' && method === 'GET') return []
+    return kind[2].map((role) => ({ method, path, kind: kind[1], role }))
+  })
+
+  it('knows every kind of resource an id route names', () => {
+    expect(cases.filter((c) => c.kind === 'unknown').map((c) => c.path)).toEqual([])
+    expect(cases.length).toBeGreaterThan(20)
+  })
+
+  it.each(cases)('$role: $method $path on someone else’s $kind → 403 or 404, nothing changed', async ({ method, path, kind, role }) => {
+    const client = clients[role]
+    const url = path.replace(':id', ids[kind]!).replace(/:(\w+)/g, 'x')
+    const before = await dumpDatabase(site.db)
+    await client.get('/admin/') // a fresh form token
+    const res = method === 'GET' ? await client.get(url) : await client.post(url, { role: 'administrator', alt: 'changed', name: 'Changed', headline: 'Changed', body: 'x', baseVersion: '1' })
+    expect([403, 404], `${res.status}`).toContain(res.status)
+    const after = await dumpDatabase(site.db)
+    for (const table of ['articles', 'media', 'sections', 'tags', 'users'] as const) expect(after[table], table).toEqual(before[table])
+  })
+})
