@@ -1,6 +1,10 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { testPicture } from '../../../test/support/pictures.js'
 import { addArticle, TEST_NOW } from '../../../test/support/test-site.js'
+import { memoryFileStore } from '../../storage/files/local-file-store.js'
+import { deletePicture } from '../media/delete-picture.js'
+import { storePicture } from '../media/store-picture.js'
 import { openSqlite, type Db } from '../../storage/connect.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { changeWorkflow } from '../articles/change-workflow.js'
@@ -101,6 +105,18 @@ describe('emitEvent', () => {
     await deleteTerm(db, 'tags', tag.value.id, now)
     expect(await events()).toEqual(['section.added', 'tag.added', 'section.updated', 'tag.updated', 'section.deleted', 'tag.deleted'])
     expect((await queued())[2]!.data).toMatchObject({ slug: 'world-news', previous_slug: 'world', name: 'World news' })
+  })
+
+  it('announces pictures added to and deleted from the library, but not those an import stores', async () => {
+    await hook()
+    const files = memoryFileStore()
+    const { picture } = await storePicture(db, files, await testPicture('png', 120, 80), { alt: 'Gulls', credit: 'A. Snap' }, now)
+    await storePicture(db, files, await testPicture('png'), { alt: 'Imported' }, now, { events: false })
+    expect(await deletePicture(db, files, picture.id, now)).toMatchObject({ ok: true })
+    expect(await queued()).toMatchObject([
+      { event: 'media.added', data: { id: picture.id, width: 120, height: 80, alt: 'Gulls', credit: 'A. Snap', mime_type: 'image/png' } },
+      { event: 'media.deleted', data: { id: picture.id } },
+    ])
   })
 
   it('stays quiet for imports (writes that ask for no events)', async () => {
