@@ -102,6 +102,7 @@ export function startWebhookDelivery({
         const outcome = await attempt(delivery)
         await recordAttempt(db, delivery, outcome, clock.now())
         if (outcome.type === 'gone') log.warn(`webhook ${delivery.webhookId} answered 410 Gone: disabled`)
+        if (outcome.type === 'failed' && !outcome.retryAt) log.warn(`webhook delivery ${delivery.id} (${delivery.event}) failed ${delivery.attempts + 1} times: given up (${outcome.error})`)
       }))
       sent += due.length
       if (due.length < batchSize || stopped) return sent
