@@ -6,6 +6,7 @@ import { seedDemoIfEmpty } from '../demo/seed-demo.js'
 import { createWebApp } from '../http/app.js'
 import { createNodeServer } from '../http/node-server.js'
 import { startScheduler } from '../jobs/scheduler.js'
+import { startWebhookDelivery } from '../jobs/webhook-delivery.js'
 import { openSite } from '../site.js'
 import { issueSetupToken } from '../staff/staff-accounts.js'
 
@@ -14,8 +15,9 @@ import { issueSetupToken } from '../staff/staff-accounts.js'
  * first process prepares the database, then that many processes share the port: SQLite in WAL
  * mode takes readers in parallel, and each process's page cache follows the change marker in
  * the database, so a change made through one is seen by all. Scheduled articles are published
- * by one scheduler: in the serving process, or with workers in the primary (which serves nothing
- * and outlives the workers it restarts).
+ * by one scheduler, and webhooks delivered by one delivery worker: in the serving process, or with
+ * workers in the primary (which serves nothing and outlives the workers it restarts; it finds
+ * events the workers queue at its next poll, every few seconds).
  */
 export async function serveCommand(config: Config): Promise<number> {
   if (cluster.isWorker) return runServer(config, { announce: false })
@@ -42,6 +44,7 @@ async function prepare(config: Config): Promise<void> {
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
   const scheduler = cluster.isWorker ? undefined : startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
+  const delivery = cluster.isWorker ? undefined : startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
   const server = createNodeServer(app, cache)
   server.listen(config.port, config.host)
@@ -52,7 +55,7 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
   if (announce) consoleLog.info(`Masthead is ready at ${config.siteUrl}/`)
   return new Promise<number>((resolve) => {
     const stop = () => {
-      server.close(() => { void (async () => { await scheduler?.stop(); await site.close(); resolve(0) })() })
+      server.close(() => { void (async () => { await scheduler?.stop(); await delivery?.stop(); await site.close(); resolve(0) })() })
       // Keep-alive connections would hold close() open; end them.
       server.closeAllConnections()
     }
@@ -82,11 +85,12 @@ async function superviseWorkers(config: Config): Promise<number> {
   consoleLog.info(`Masthead is ready at ${config.siteUrl}/ (${config.workers} worker processes)`)
   const site = await openSite(config)
   const scheduler = startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
+  const delivery = startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
   return new Promise<number>((resolve) => {
     const stop = () => {
       stopping = true
       for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
-      cluster.disconnect(() => { void (async () => { await scheduler.stop(); await site.close(); resolve(0) })() })
+      cluster.disconnect(() => { void (async () => { await scheduler.stop(); await delivery.stop(); await site.close(); resolve(0) })() })
     }
     process.once('SIGINT', stop)
     process.once('SIGTERM', stop)

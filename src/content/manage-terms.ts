@@ -6,6 +6,7 @@ import { forgetTermRedirect, redirectOldTermSlug } from './redirects/term-redire
 import { markContentChanged } from './site-changes.js'
 import type { Section, Tag } from './taxonomy.js'
 import { updateTerm } from './update-term.js'
+import { emitEvent } from './webhooks/emit-event.js'
 
 /** The two kinds of term an editor manages here (people are managed with staff accounts). */
 export type TermTable = 'sections' | 'tags'
@@ -27,6 +28,10 @@ export const MAX_TERM_DESCRIPTION = 1000
 
 const NOUN: Record<TermTable, string> = { sections: 'section', tags: 'tag' }
 const KIND = { sections: 'section', tags: 'tag' } as const
+const EVENTS = {
+  sections: { added: 'section.added', updated: 'section.updated', deleted: 'section.deleted' },
+  tags: { added: 'tag.added', updated: 'tag.updated', deleted: 'tag.deleted' },
+} as const
 const columns = ['id', 'slug', 'name', 'description'] as const
 
 /** A section or tag by its id. */
@@ -73,7 +78,9 @@ export async function createTerm(db: Db, table: TermTable, input: TermInput, now
     // The slug is live again: an old redirect from it would never be reached, so drop it.
     await forgetTermRedirect(trx, KIND[table], row.slug)
     await markContentChanged(trx, now)
-    return ok({ id: row.id, slug: row.slug, name: row.name, description: row.description })
+    const term = { id: row.id, slug: row.slug, name: row.name, description: row.description }
+    await emitEvent(trx, EVENTS[table].added, term, now)
+    return ok(term)
   })
 }
 
@@ -94,6 +101,7 @@ export async function editTerm(db: Db, table: TermTable, id: string, input: Term
       await redirectOldTermSlug(trx, KIND[table], id, { from: current.slug, to: slug }, now)
       await markContentChanged(trx, now)
     }
+    await emitEvent(trx, EVENTS[table].updated, { id, slug, name, description, previous_slug: current.slug }, now)
     return ok({ id, name, slug, description })
   })
 }
@@ -105,10 +113,12 @@ export async function editTerm(db: Db, table: TermTable, id: string, input: Term
  */
 export async function deleteTerm(db: Db, table: TermTable, id: string, now: Date): Promise<Result<{ articles: number }, TermError>> {
   return inTransaction(db, async (trx) => {
-    if (!(await findTerm(trx, table, id))) return err({ type: 'not-found' as const })
+    const term = await findTerm(trx, table, id)
+    if (!term) return err({ type: 'not-found' as const })
     const articles = await countArticles(trx, table, id)
     await trx.deleteFrom(table).where('id', '=', id).execute()
     await markContentChanged(trx, now)
+    await emitEvent(trx, EVENTS[table].deleted, term, now)
     return ok({ articles })
   })
 }

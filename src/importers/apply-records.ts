@@ -71,7 +71,7 @@ export class RecordWriter {
     const parsed = parseArticleInput(this.toInput(record, { sectionId, tagIds: [...new Set(tagIds)], authorIds: [...new Set(authorIds)], pictureId }))
     const written = parsed.ok
       // No revision rows: an archive costs no second copy of every body; history starts at the first edit.
-      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, { createdAt: record.createdAt, allowPastSchedule: true, revision: false })
+      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, { createdAt: record.createdAt, allowPastSchedule: true, revision: false, events: false })
       : parsed
     if (!written.ok) {
       const issues = written.error.type === 'invalid' ? written.error.issues : [{ field: 'slug', message: `the slug "${written.error.slug}" is taken` }]
@@ -123,7 +123,7 @@ export class RecordWriter {
       const row = await db.selectFrom('articles').select('heroMediaId').where('id', '=', existingId).executeTakeFirst()
       if (row?.heroMediaId) return row.heroMediaId
     }
-    const stored = await storePicture(db, files, await hero.bytes(), { alt: hero.alt }, now)
+    const stored = await storePicture(db, files, await hero.bytes(), { alt: hero.alt }, now, { events: false })
     this.writtenKeys.push(...stored.writtenKeys)
     return stored.picture.id
   }

@@ -24,6 +24,8 @@ export interface Database {
   articleRevisions: ArticleRevisionTable
   articleCorrections: ArticleCorrectionTable
   termRedirects: TermRedirectTable
+  webhooks: WebhookTable
+  webhookEvents: WebhookEventTable
 }
 
 export interface ArticleTable {
@@ -254,4 +256,40 @@ export interface TermRedirectTable {
   sectionId: string | null
   tagId: string | null
   createdAt: string
+}
+
+/** A receiver of signed event notifications. */
+export interface WebhookTable {
+  id: string
+  /** http or https only. */
+  url: string
+  /** A JSON list of event names, or '*' for all. */
+  events: string
+  /** Kept as it is (not hashed): deliveries are signed with it. */
+  secret: string
+  /** 1 or 0. */
+  enabled: Generated<number>
+  /** Why it was disabled (a 410 from the receiver, an administrator). */
+  disabledReason: Generated<string>
+  createdAt: string
+}
+
+/** The outbox: one delivery of one event to one webhook; the id is the delivery id. */
+export interface WebhookEventTable {
+  id: string
+  webhookId: string
+  event: string
+  /** The JSON body sent, as sent. */
+  payload: string
+  createdAt: string
+  attempts: Generated<number>
+  nextAttemptAt: string
+  /** 'pending', 'delivered', 'failed' (gave up) or 'disabled' (its webhook was). */
+  status: Generated<string>
+  lastStatusCode: Generated<number | null>
+  lastError: Generated<string>
+  lastAttemptAt: Generated<string | null>
+  deliveredAt: Generated<string | null>
+  /** A worker holds the row until then while delivering it. */
+  lockedUntil: Generated<string | null>
 }

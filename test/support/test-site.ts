@@ -32,7 +32,7 @@ export async function addArticle(db: Db, input: Partial<ArticleInput> & { headli
 export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const tables = [
     'articles', 'article_tags', 'article_authors', 'sections', 'tags', 'people', 'media', 'settings', 'redirects', 'article_revisions',
-    'article_corrections', 'users', 'sessions', 'staff_tokens', 'sign_in_failures', 'api_keys', 'term_redirects',
+    'article_corrections', 'users', 'sessions', 'staff_tokens', 'sign_in_failures', 'api_keys', 'term_redirects', 'webhooks', 'webhook_events',
   ] as const
   const dump: Record<string, unknown[]> = {}
   for (const table of tables) {

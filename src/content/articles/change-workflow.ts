@@ -5,6 +5,8 @@ import { canOnArticle } from '../../staff/permissions.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
 import type { ArticleTable } from '../../storage/schema.js'
 import { markContentChanged } from '../site-changes.js'
+import { emitArticleChange, toArticleEventData } from '../webhooks/article-events.js'
+import { emitEvent } from '../webhooks/emit-event.js'
 import { isPublic, type ArticleSummary } from './article.js'
 import { findArticleSummaries } from './article.repo.js'
 import { ACTION_PERMISSION, heroLacksAlt, REVIEW_NOTE_MAX, stateProblem, type WorkflowRequest } from './article-workflow.js'
@@ -45,11 +47,14 @@ export async function changeWorkflow(
     if (changes.value === 'delete') {
       await trx.deleteFrom('articles').where('id', '=', id).execute()
       await markContentChanged(trx, now)
+      await emitEvent(trx, 'article.deleted', toArticleEventData(article), now)
       return ok({ article: null })
     }
     await trx.updateTable('articles').set({ ...changes.value, updatedAt: now.toISOString() }).where('id', '=', id).execute()
     await markContentChanged(trx, now)
     const [changed] = await findArticleSummaries(trx, [id])
+    // Publishing, unpublishing or trashing a public article: webhooks hear of it in this transaction.
+    await emitArticleChange(trx, id, article, changed!, now)
     return ok({ article: changed! })
   })
 }

@@ -1,5 +1,8 @@
 import { inTransaction, type Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
+import { toArticleEventData } from '../webhooks/article-events.js'
+import { emitEvent } from '../webhooks/emit-event.js'
+import { findArticleSummaries } from './article.repo.js'
 
 /**
  * Deletes an article for good (its tags, bylines and redirects go with it); the search index
@@ -8,9 +11,11 @@ import { markContentChanged } from '../site-changes.js'
  */
 export async function deleteArticle(db: Db, id: string, now: Date): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    const result = await trx.deleteFrom('articles').where('id', '=', id).executeTakeFirst()
-    if (result.numDeletedRows === 0n) return false
+    const [article] = await findArticleSummaries(trx, [id])
+    if (!article) return false
+    await trx.deleteFrom('articles').where('id', '=', id).execute()
     await markContentChanged(trx, now)
+    await emitEvent(trx, 'article.deleted', toArticleEventData(article), now)
     return true
   })
 }

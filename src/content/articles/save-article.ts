@@ -5,6 +5,7 @@ import { renderBody } from '../body/render-body.js'
 import { redirectOldSlug } from '../redirects/redirect.repo.js'
 import { findRevisionAuthor, hasRevision, insertRevision, snapshotRevision } from '../revisions/revision.repo.js'
 import { markContentChanged } from '../site-changes.js'
+import { emitArticleChange } from '../webhooks/article-events.js'
 import { ArticleInput, choosePublication, isPublic, type Article, type ArticleStatus, type ValidArticleInput } from './article.js'
 import { findArticleById, isSlugTaken } from './article.repo.js'
 import { missingReferences, replaceOrdered, type FieldIssue } from './article-references.js'
@@ -70,6 +71,11 @@ export interface WriteOptions {
   revision?: boolean
   /** The version whose content this write restores, recorded on its revision. */
   restoredFrom?: number
+  /**
+   * Whether to queue webhook events (the default). Imports say false: an archive arriving is not
+   * news to announce thousands of times over, and the import's hot loop stays as fast as before.
+   */
+  events?: boolean
 }
 
 /** The article an update by id writes, and the version the editor's copy was based on. */
@@ -162,6 +168,7 @@ export async function writeArticle(
     })
   }
   await markContentChanged(trx, now)
+  if (options.events !== false) await emitArticleChange(trx, id, existing, { status, publishedAt }, now)
   return ok({ id, slug: slug.value, created: !existing, version })
 }
 

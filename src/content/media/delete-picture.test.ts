@@ -57,13 +57,13 @@ describe('the media library', () => {
     const keysOf = (id: string) => site.files.keys().filter((k) => k.startsWith(`pictures/${id}/`))
     expect(keysOf(unused.id)).toHaveLength(1 + unused.variants.length)
 
-    const refused = await deletePicture(site.db, site.files, used.id)
+    const refused = await deletePicture(site.db, site.files, used.id, site.clock.now())
     expect(refused).toMatchObject({ ok: false, error: { type: 'in-use', uses: [{ kind: 'hero', headline: 'Hero' }] } })
     expect(keysOf(used.id).length).toBeGreaterThan(0)
 
-    expect(await deletePicture(site.db, site.files, unused.id)).toEqual({ ok: true, value: { deletedFiles: 1 + unused.variants.length } })
+    expect(await deletePicture(site.db, site.files, unused.id, site.clock.now())).toEqual({ ok: true, value: { deletedFiles: 1 + unused.variants.length } })
     expect(keysOf(unused.id)).toEqual([])
     expect(await site.db.selectFrom('media').select('id').where('id', '=', unused.id).executeTakeFirst()).toBeUndefined()
-    expect(await deletePicture(site.db, site.files, unused.id)).toEqual({ ok: false, error: { type: 'not-found' } })
+    expect(await deletePicture(site.db, site.files, unused.id, site.clock.now())).toEqual({ ok: false, error: { type: 'not-found' } })
   })
 })

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { newId } from '../../core/ids.js'
 import { processPicture } from '../../images/process-picture.js'
-import type { Db } from '../../storage/connect.js'
+import { inTransaction, type Db } from '../../storage/connect.js'
 import type { FileStore } from '../../storage/files/file-store.js'
 import { toPicture } from '../articles/article.repo.js'
+import { emitEvent } from '../webhooks/emit-event.js'
 import { MIME_BY_FORMAT, type Picture, type PictureVariant } from './picture.js'
+import { toPictureEventData } from './picture-event-data.js'
 
 const EXTENSION = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif', gif: 'gif' } as const
 
@@ -23,12 +25,14 @@ export interface PictureDetails {
  * Stores a picture: checks and cleans it, writes the original and its variants, records it.
  * Returns the keys written too, so a caller whose transaction fails later can remove them
  * again; when this function itself fails, it removes what it wrote before throwing.
- * Throws PictureError for a file that is not an acceptable picture.
+ * Throws PictureError for a file that is not an acceptable picture. Queues `media.added` for
+ * webhooks with the row, unless told not to (imports).
  * @example const { picture } = await storePicture(db, files, jpegBytes, { alt: 'The harbour at dawn' }, now)
  */
 export async function storePicture(
   db: Db, files: FileStore, bytes: Buffer,
   { alt = '', caption = '', credit = '', originalName = '', uploadedBy = null }: PictureDetails, now: Date,
+  { events = true }: { events?: boolean } = {},
 ): Promise<{ picture: Picture; writtenKeys: string[] }> {
   const processed = await processPicture(bytes)
   const id = newId(now)
@@ -61,8 +65,12 @@ export async function storePicture(
       originalName,
       uploadedBy,
     }
-    await db.insertInto('media').values(row).execute()
-    return { picture: toPicture(row), writtenKeys }
+    const picture = toPicture(row)
+    await inTransaction(db, async (trx) => {
+      await trx.insertInto('media').values(row).execute()
+      if (events) await emitEvent(trx, 'media.added', toPictureEventData(picture, row), now)
+    })
+    return { picture, writtenKeys }
   } catch (error) {
     await Promise.allSettled(writtenKeys.map((key) => files.delete(key)))
     throw error

@@ -24,6 +24,7 @@ import { staffRoutes } from './staff-routes.js'
 import { taxonomyRoutes } from './taxonomy-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
 import { isUploadRequest, UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from './upload-limit.js'
+import { webhookRoutes } from './webhook-routes.js'
 
 export { ADMIN_CSP }
 
@@ -67,6 +68,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', taxonomyRoutes(deps))
   app.route('/', mediaLibraryRoutes(deps))
   app.route('/', mediaPictureRoutes(deps))
+  app.route('/', webhookRoutes(deps))
   return app
 }
 

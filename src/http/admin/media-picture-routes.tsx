@@ -80,7 +80,7 @@ export function mediaPictureRoutes(deps: AdminDeps): Hono<AdminEnv> {
       return json ? c.json({ error: message }, 403) : c.html(<ForbiddenPage page={await pageContext(c, deps)} message={message} />, 403)
     }
     const id = c.req.param('id')
-    const result = await deletePicture(deps.db, deps.files, id)
+    const result = await deletePicture(deps.db, deps.files, id, deps.clock.now())
     if (result.ok) return json ? c.json({ deleted: id }) : c.redirect('/admin/media/?notice=deleted', 303)
     switch (result.error.type) {
       case 'not-found': return json ? c.json({ error: 'There is no such picture.' }, 404) : c.notFound()

@@ -9,6 +9,7 @@ import * as revisionsAndCorrections from './0007-revisions-and-corrections.js'
 import * as mediaLibrary from './0011-media-library.js'
 import * as featuredAndApiKeys from './0009-featured-and-api-keys.js'
 import * as termRedirects from './0010-term-redirects.js'
+import * as webhooks from './0013-webhooks.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0009-featured-and-api-keys': featuredAndApiKeys,
   '0010-term-redirects': termRedirects,
   '0011-media-library': mediaLibrary,
+  '0013-webhooks': webhooks,
 }
