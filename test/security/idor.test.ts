@@ -4,6 +4,7 @@ import { createArticle } from '../../src/content/articles/create-article.js'
 import { storePicture } from '../../src/content/media/store-picture.js'
 import { ensureSection } from '../../src/content/sections/section.repo.js'
 import { ensureTag } from '../../src/content/tags/tag.repo.js'
+import { createWebhook } from '../../src/content/webhooks/manage-webhooks.js'
 import { silentLog } from '../../src/core/log.js'
 import { adminApp } from '../../src/http/admin/admin-app.js'
 import type { Role } from '../../src/staff/roles.js'
@@ -35,6 +36,9 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
     ids.section = (await ensureSection(site.db, { name: 'Harbour' }, now)).id
     ids.tag = (await ensureTag(site.db, { name: 'Ferries' }, now)).id
     ids.staff = owner.id
+    const webhook = await createWebhook(site.db, { url: 'https://hooks.example/in', events: '*' }, now)
+    if (!webhook.ok) throw new Error(JSON.stringify(webhook.error))
+    ids.webhook = webhook.value.id
     for (const role of ['contributor', 'author', 'editor'] as Role[]) {
       const member = await addStaff(site.db, role, `${role} sweeper`)
       clients[role] = new AdminClient(site.app)
@@ -50,6 +54,7 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
   const KIND: [RegExp, string, Role[]][] = [
     [/^\/admin\/articles\//, 'article', ['contributor', 'author']],
     [/^\/admin\/staff\//, 'staff', ['contributor', 'author', 'editor']],
+    [/^\/admin\/integrations\/webhooks\//, 'webhook', ['contributor', 'author', 'editor']],
     [/^\/admin\/taxonomy\/sections\//, 'section', ['contributor', 'author']],
     [/^\/admin\/taxonomy\/tags\//, 'tag', ['contributor', 'author']],
     // Anyone may look at a picture's page; only its uploader and editors change or delete it.
@@ -69,12 +74,17 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
 
   it.each(cases)('$role: $method $path on someone else’s $kind → 403 or 404, nothing changed', async ({ method, path, kind, role }) => {
     const client = clients[role]
-    const url = path.replace(':id', ids[kind]!).replace(/:(\w+)/g, 'x')
+    // A parameter's pattern (`:id{[0-9a-f]{24}}`, `:action{enable|delete}`) is dropped; a list of
+    // choices gives its last, the most destructive.
+    const url = path.replace(/:(\w+)(\{(?:[^{}]|\{[^{}]*\})*\})?/g, (_m, name: string, pattern?: string) =>
+      name === 'id' ? ids[kind]! : pattern && /^\{[\w|]+\}$/.test(pattern) ? pattern.slice(1, -1).split('|').at(-1)! : 'x')
     const before = await dumpDatabase(site.db)
+    const hooksBefore = await site.db.selectFrom('webhooks').selectAll().execute()
     await client.get('/admin/') // a fresh form token
     const res = method === 'GET' ? await client.get(url) : await client.post(url, { role: 'administrator', alt: 'changed', name: 'Changed', headline: 'Changed', body: 'x', baseVersion: '1' })
     expect([403, 404], `${res.status}`).toContain(res.status)
     const after = await dumpDatabase(site.db)
     for (const table of ['articles', 'media', 'sections', 'tags', 'users'] as const) expect(after[table], table).toEqual(before[table])
+    expect(await site.db.selectFrom('webhooks').selectAll().execute()).toEqual(hooksBefore)
   })
 })
