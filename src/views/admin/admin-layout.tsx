@@ -29,6 +29,7 @@ const NAV: NavLink[] = [
   { href: '/admin/taxonomy/', label: 'Sections & tags', needs: 'taxonomy.manage' },
   { href: '/admin/staff/', label: 'Staff', needs: 'staff.view' },
   { href: '/admin/settings/', label: 'Settings', needs: 'settings.manage' },
+  { href: '/admin/integrations/', label: 'Integrations', needs: 'integrations.manage' },
   { href: '/admin/profile/', label: 'Profile' },
 ]
 
