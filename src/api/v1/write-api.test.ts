@@ -45,7 +45,10 @@ describe('write API authentication', () => {
       expect(res.status, label).toBe(401)
       expect((await res.json()).error, label).toMatchObject({ type: 'unauthorized', message: expect.any(String) })
     }
-    expect((await call('/articles', { key: write.secret })).status).toBe(200)
+    const ok = await call('/articles', { key: write.secret })
+    expect(ok.status).toBe(200)
+    expect(ok.headers.get('Cache-Control')).toBe('no-store')
+    expect((await call('/nothing-here', { key: write.secret })).status).toBe(404)
   })
 
   it('lets a read-only key read but not write (403)', async () => {

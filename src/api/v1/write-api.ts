@@ -54,7 +54,8 @@ export function writeApi(appDeps: AppDeps): Hono<ApiEnv> {
     : { maxBytes: ADMIN_BODY_LIMIT_BYTES, message: `The request is larger than the limit of ${ADMIN_BODY_LIMIT_BYTES / 1024 / 1024} MB.` },
   (c, message) => problem(c, { type: 'too-large', message })))
   const isPublic = new Set(routes.filter((r) => r.access === 'public').map((r) => WRITE_API_PATH + r.path))
-  app.use('*', async (c, next) => (isPublic.has(c.req.path) ? next() : identifyCaller(deps)(c, next)))
+  const identify = identifyCaller(deps)
+  app.use('*', async (c, next) => (isPublic.has(c.req.path) ? next() : identify(c, next)))
   mountRoutes(app, routes)
   app.all('*', (c) => problem(c, { type: 'not-found', message: 'There is no such route: see /api/v1/openapi.json.' }))
   app.onError((error, c) => {
