@@ -77,6 +77,26 @@ describe('write API authentication', () => {
   })
 })
 
+describe('write API with a staff session', () => {
+  it("applies the staff member's role: a contributor writes a draft but may not publish it, and lists only their own", async () => {
+    const write = await keyOf('write')
+    const other = await call('/articles', { key: write.secret, method: 'POST', json: { ...draft, headline: 'Not theirs' } })
+    expect(other.status).toBe(201)
+    const { client } = await signedInClient(site.app, site.db, 'contributor')
+    const session = await site.db.selectFrom('sessions').select('csrfToken').executeTakeFirstOrThrow()
+    const send = (path: string, json: unknown) => client.request(`/api/v1${path}`, {
+      method: 'POST', body: JSON.stringify(json), headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrfToken },
+    })
+    const created = await send('/articles', draft)
+    expect(created.status).toBe(201)
+    const { article } = await created.json()
+    expect((await send(`/articles/${article.id}/publish`, {})).status).toBe(403)
+    const listed = await (await client.request('/api/v1/articles')).json()
+    expect(listed.articles.map((a: { id: string }) => a.id)).toEqual([article.id])
+    expect((await client.request(`/api/v1/articles/${(await other.json()).article.id}`)).status).toBe(403)
+  })
+})
+
 describe('write API articles', () => {
   let key: string
   beforeEach(async () => { key = (await keyOf('write')).secret })
