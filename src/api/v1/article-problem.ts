@@ -26,7 +26,7 @@ export function articleProblem(error: CreateArticleError | EditArticleError | Wo
     case 'conflict':
       return {
         type: 'conflict',
-        message: `The article was saved by someone else since version you based this on: it is now at version ${error.currentVersion}.`,
+        message: `The article was saved by someone else since the version this change is based on: it is now at version ${error.currentVersion}.`,
         details: { currentVersion: error.currentVersion, updatedAt: error.updatedAt.toISOString(), editedBy: error.editedBy },
       }
     default:

@@ -5,6 +5,7 @@ import { signedInClient } from '../../../test/support/staff.js'
 import { htmlPage, testPicture } from '../../../test/support/pictures.js'
 import { createApiKey, revokeApiKey } from '../keys/manage-api-keys.js'
 import type { ApiKeyKind } from '../keys/api-key.js'
+import { ArticleListJson, ArticleResponse } from './article-schemas.js'
 
 let site: Awaited<ReturnType<typeof createTestSite>>
 const now = new Date(TEST_NOW)
@@ -141,6 +142,9 @@ describe('write API articles', () => {
     const list = await (await call('/articles?status=published', { key })).json()
     expect(list.articles.map((a: { id: string }) => a.id)).toEqual([article.id])
     expect(list.meta).toEqual({ page: 1, limit: 20, total: 1, pages: 1 })
+    // Answers have the shape the OpenAPI document gives them (documented from these schemas).
+    expect(ArticleListJson.strict().safeParse(list).success).toBe(true)
+    expect(ArticleResponse.safeParse(await (await call(`/articles/${article.id}`, { key })).json()).success).toBe(true)
     expect((await (await call('/articles?status=draft', { key })).json()).articles).toEqual([])
 
     expect((await (await call(`/articles/${article.id}/unpublish`, { key, method: 'POST' })).json()).article.status).toBe('draft')
