@@ -22,7 +22,7 @@ export interface RouteDefinition<P extends Schema = undefined, Q extends Schema 
   path: string
   operationId: string
   summary: string
-  tag: 'articles' | 'pictures' | 'sections' | 'tags' | 'meta'
+  tag: 'articles' | 'pictures' | 'sections' | 'tags' | 'webhooks' | 'meta'
   /** 'public': no key needed; 'read': any caller; 'write': a write key or a staff session with CSRF. */
   access: 'public' | 'read' | 'write'
   params?: P

@@ -26,7 +26,7 @@ export function openApiDocument(routes: readonly ApiRoute[], { serverUrl }: { se
         'Every refusal is `{ "error": { "type", "message", "issues"? } }`; `issues` names each invalid field.',
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
-    tags: ['articles', 'pictures', 'sections', 'tags', 'meta'].map((name) => ({ name })),
+    tags: ['articles', 'pictures', 'sections', 'tags', 'webhooks', 'meta'].map((name) => ({ name })),
     paths,
     components: {
       schemas: { Problem: schemaOf(ProblemJson, 'output') },

@@ -12,6 +12,7 @@ import { articleRoutes } from './article-routes.js'
 import { openApiDocument } from './openapi-document.js'
 import { PICTURE_UPLOAD_PATH, pictureRoutes } from './picture-routes.js'
 import { termRoutes } from './term-routes.js'
+import { webhookRoutes } from './webhook-routes.js'
 
 /** Where the write API is mounted, below the site URL. */
 export const WRITE_API_PATH = '/api/v1'
@@ -23,7 +24,7 @@ export const OPENAPI_PATH = '/openapi.json'
  */
 export function writeApiRoutes(appDeps: AppDeps): ApiRoute[] {
   const deps = adminDepsOf(appDeps)
-  const routes: ApiRoute[] = [...articleRoutes(deps), ...pictureRoutes(deps), ...termRoutes(deps)]
+  const routes: ApiRoute[] = [...articleRoutes(deps), ...pictureRoutes(deps), ...termRoutes(deps), ...webhookRoutes(deps)]
   const documentRoute: ApiRoute = defineRoute({
     method: 'get', path: OPENAPI_PATH, operationId: 'getOpenApiDocument', tag: 'meta', access: 'public',
     summary: 'This API, described in OpenAPI 3.1',
