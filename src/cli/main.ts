@@ -27,7 +27,9 @@ Commands:
   user reset-password EMAIL
                      print a one-time link to choose a new password (ends their sessions when used)
   user list          list the staff
-  api-key add --name NAME   create a Content API key (/ghost/api/content/) and print it, once
+  api-key add --name NAME [--kind content|read|write]
+                     create an API key and print it, once: a Content API key (/ghost/api/content/,
+                     the default) or an integration's read or read-and-write key for /api/v1/
   api-key list       list API keys (id, first characters, state, name), revoked ones included
   api-key revoke ID  revoke an API key: requests with it are refused from then on
 
@@ -65,6 +67,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         force: { type: 'boolean' },
         role: { type: 'string' },
         name: { type: 'string' },
+        kind: { type: 'string' },
       },
     })
   } catch (error) {
@@ -87,7 +90,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
       case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
       case 'user': return await userCommand(config, rest, { role: parsed.values.role, name: parsed.values.name })
-      case 'api-key': return await apiKeyCommand(config, rest, { ...(parsed.values.name !== undefined && { name: parsed.values.name }) })
+      case 'api-key': return await apiKeyCommand(config, rest, {
+        ...(parsed.values.name !== undefined && { name: parsed.values.name }),
+        ...(parsed.values.kind !== undefined && { kind: parsed.values.kind }),
+      })
       default: return usageError(`unknown command "${command}"`)
     }
   } catch (error) {

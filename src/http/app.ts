@@ -1,6 +1,7 @@
 import { Hono, type ErrorHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { CONTENT_API_PATH, contentApi } from '../api/content/content-api.js'
+import { WRITE_API_PATH, writeApi } from '../api/v1/write-api.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
@@ -83,6 +84,7 @@ function siteApp(deps: AppDeps): Hono {
   app.route('/', adminApp(deps))
   // Its own 404s, errors and CORS; before the site routes, which would answer its paths with pages.
   app.route(CONTENT_API_PATH, contentApi(deps))
+  app.route(WRITE_API_PATH, writeApi(deps))
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))

@@ -192,7 +192,7 @@ export interface SignInFailureTable {
 export interface ApiKeyTable {
   id: string
   name: string
-  /** 'content' (read-only, public content); other kinds may come with the Admin API. */
+  /** 'content' (read-only, public content), or an integration's 'read' or 'write' key for /api/v1/. */
   kind: Generated<string>
   /** The first characters of the secret, to tell keys apart in lists. */
   keyPrefix: string

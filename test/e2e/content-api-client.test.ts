@@ -176,6 +176,19 @@ describe.runIf(hasBuild())('masthead api-key with `masthead serve`', () => {
       expect(runCli(['api-key', 'revoke', id!], env()).status).toBe(1)
       expect(runCli(['api-key', 'revoke', 'nope'], env())).toMatchObject({ status: 1, stderr: expect.stringContaining('no key with id nope') })
       expect(runCli(['api-key', 'add'], env()).status).toBe(2)
+      expect(runCli(['api-key', 'add', '--name', 'X', '--kind', 'admin'], env()).status).toBe(2)
+
+      // An integration's write key opens the write API, not the Content API.
+      const write = runCli(['api-key', 'add', '--name', 'Wire desk', '--kind', 'write'], env())
+      expect(write.status, write.stderr).toBe(0)
+      const writeKey = write.stdout.match(/^(mh_[0-9a-f]{40})$/m)?.[1]
+      expect(writeKey, write.stdout).toBeTruthy()
+      const created = await fetch(`${server.url}/api/v1/articles`, {
+        method: 'POST', headers: { Authorization: `Bearer ${writeKey}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ headline: 'Wire copy', body: { format: 'markdown', source: 'From the wire.' } }),
+      })
+      expect(created.status).toBe(201)
+      expect((await fetch(`${server.url}/ghost/api/content/posts/?key=${writeKey}`)).status).toBe(401)
     } finally {
       await server.stop()
     }

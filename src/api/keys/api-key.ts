@@ -1,8 +1,19 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 
-export const API_KEY_KINDS = ['content'] as const
+/**
+ * 'content': the public, read-only Content API (`?key=`). 'read' and 'write': integrations using
+ * the write API at /api/v1/ (`Authorization: Bearer …`), reading only, or reading and writing.
+ */
+export const API_KEY_KINDS = ['content', 'read', 'write'] as const
 export type ApiKeyKind = (typeof API_KEY_KINDS)[number]
+export type IntegrationKeyKind = Exclude<ApiKeyKind, 'content'>
+
+export const API_KEY_KIND_LABELS: Record<ApiKeyKind, string> = {
+  content: 'Content API (public, read-only)',
+  read: 'Integration, read only',
+  write: 'Integration, read and write',
+}
 
 /** A key as lists show it: never its secret, which exists only in the answer that created it. */
 export interface ApiKey {
@@ -18,6 +29,17 @@ export interface ApiKey {
 
 /** Ghost's shape for Content API keys, which its clients check before sending: 26 hex digits. */
 export const CONTENT_KEY_RE = /^[0-9a-f]{26}$/
+
+/** Integration keys: `mh_` and 40 hex digits (160 random bits), so they are told apart from Content API keys at a glance. */
+export const INTEGRATION_KEY_RE = /^mh_[0-9a-f]{40}$/
+
+/**
+ * A fresh integration secret.
+ * @example newIntegrationSecret() // 'mh_3f9c…' (43 characters)
+ */
+export function newIntegrationSecret(): string {
+  return `mh_${randomBytes(20).toString('hex')}`
+}
 
 /** How many characters of the secret are kept in the clear for lists; 80 bits stay secret. */
 export const KEY_PREFIX_LENGTH = 6

@@ -1,22 +1,26 @@
 import { newId } from '../../core/ids.js'
 import { err, ok, type Result } from '../../core/result.js'
 import type { Db } from '../../storage/connect.js'
-import { ApiKeyName, hashSecret, KEY_PREFIX_LENGTH, newContentSecret, type ApiKey } from './api-key.js'
+import { ApiKeyName, hashSecret, KEY_PREFIX_LENGTH, newContentSecret, newIntegrationSecret, type ApiKey, type ApiKeyKind } from './api-key.js'
 import { findApiKeyById, insertApiKey, listApiKeyRows, setRevoked } from './api-key.repo.js'
 
 export type CreateApiKeyError = { type: 'invalid'; field: 'name'; message: string }
 
 /**
- * Creates a Content API key. The secret is in this answer and nowhere else: only its hash is
+ * Creates an API key: a Content API key unless `kind` says 'read' or 'write' (an integration's
+ * key for /api/v1/). The secret is in this answer and nowhere else: only its hash is
  * stored, so whoever creates a key must hand it on now.
  * @example const created = await createApiKey(db, { name: 'Mobile app' }, now) // created.value.secret: 26 hex digits
  */
-export async function createApiKey(db: Db, input: { name: string }, now: Date): Promise<Result<{ key: ApiKey; secret: string }, CreateApiKeyError>> {
+export async function createApiKey(db: Db, input: { name: string; kind?: ApiKeyKind }, now: Date): Promise<Result<{ key: ApiKey; secret: string }, CreateApiKeyError>> {
   const name = ApiKeyName.safeParse(input.name)
   if (!name.success) return err({ type: 'invalid', field: 'name', message: name.error.issues[0]?.message ?? 'invalid name' })
-  const secret = newContentSecret()
+  const kind = input.kind ?? 'content'
+  const secret = kind === 'content' ? newContentSecret() : newIntegrationSecret()
+  // The prefix shows as many random characters for both kinds, after integration keys' `mh_`.
+  const prefixLength = KEY_PREFIX_LENGTH + (kind === 'content' ? 0 : 3)
   const key: ApiKey = {
-    id: newId(now), name: name.data, kind: 'content', prefix: secret.slice(0, KEY_PREFIX_LENGTH),
+    id: newId(now), name: name.data, kind, prefix: secret.slice(0, prefixLength),
     createdAt: now, revokedAt: null, lastUsedAt: null,
   }
   await insertApiKey(db, {

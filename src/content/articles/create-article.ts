@@ -8,6 +8,11 @@ import { parseArticleInput, writeArticle, type SaveArticleError } from './save-a
 /** Who creates an article: a staff member, with the byline they write under. */
 export interface Creator extends Actor {
   personId: string | null
+  /**
+   * The staff account recorded as the article's owner; by default the creator's own id. An
+   * integration (an API key, which is no staff account) gives null: its articles belong to no one.
+   */
+  ownerId?: string | null
 }
 
 export type CreateArticleError = SaveArticleError | { type: 'forbidden' }
@@ -29,7 +34,7 @@ export async function createArticle(db: Db, creator: Creator, input: ArticleInpu
     // Its first revision is the creator's: history and conflict messages name them.
     const written = await writeArticle(trx, valid.value, now, { savedBy: creator.id })
     if (!written.ok) return written
-    await trx.updateTable('articles').set({ ownerId: creator.id }).where('id', '=', written.value.id).execute()
+    await trx.updateTable('articles').set({ ownerId: creator.ownerId === undefined ? creator.id : creator.ownerId }).where('id', '=', written.value.id).execute()
     return ok((await findArticleById(trx, written.value.id))!)
   })
 }

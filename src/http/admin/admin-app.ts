@@ -14,6 +14,7 @@ import { articlePreviewRoutes } from './article-preview-routes.js'
 import { articleRevisionRoutes } from './article-revision-routes.js'
 import { authRoutes } from './auth-routes.js'
 import { csrfProtection } from './csrf.js'
+import { integrationRoutes } from './integration-routes.js'
 import { profileRoutes } from './profile-routes.js'
 import { mediaLibraryRoutes } from './media-library-routes.js'
 import { mediaPictureRoutes } from './media-picture-routes.js'
@@ -63,6 +64,7 @@ export function adminApp(appDeps: AppDeps): Hono<AdminEnv> {
   app.route('/', articleRevisionRoutes(deps))
   app.route('/', articleCorrectionRoutes(deps))
   app.route('/', settingsRoutes(deps))
+  app.route('/', integrationRoutes(deps))
   app.route('/', staffRoutes(deps))
   app.route('/', profileRoutes(deps))
   app.route('/', taxonomyRoutes(deps))

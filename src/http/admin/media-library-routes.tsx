@@ -51,7 +51,7 @@ export function mediaLibraryRoutes(deps: AdminDeps): Hono<AdminEnv> {
   // The form without a script: Post/Redirect/Get on success, the page again with the problem.
   app.post('/admin/media/', async (c) => {
     if (!canOnSite(signedInStaff(c), 'media.upload')) return c.html(<ForbiddenPage page={await pageContext(c, deps)} message="You may not upload pictures." />, 403)
-    const received = await receiveUpload(c, deps)
+    const received = await receiveUpload(c, deps, signedInStaff(c).id)
     if (received.ok) return c.redirect('/admin/media/?notice=uploaded', 303)
     const body = await c.req.parseBody().catch(() => ({} as Record<string, unknown>))
     const { status, field, message } = received.error
@@ -61,7 +61,7 @@ export function mediaLibraryRoutes(deps: AdminDeps): Hono<AdminEnv> {
   // For scripts (the body editor, the library's own uploads): 201 and the picture, or { error }.
   app.post('/admin/media/upload', async (c) => {
     if (!canOnSite(signedInStaff(c), 'media.upload')) return c.json({ error: 'You may not upload pictures.' }, 403)
-    const received = await receiveUpload(c, deps)
+    const received = await receiveUpload(c, deps, signedInStaff(c).id)
     if (!received.ok) return c.json({ error: received.error.message }, received.error.status)
     return c.json(toUploadedPictureJson(received.value), 201)
   })

@@ -6,7 +6,6 @@ import { uploadPicture } from '../../content/media/upload-picture.js'
 import { err, type Result } from '../../core/result.js'
 import { ACCEPTED_TYPES } from '../../images/picture-type.js'
 import type { AdminDeps } from './admin-deps.js'
-import { signedInStaff, type AdminEnv } from './admin-env.js'
 import { uploadLimitMessage } from './upload-limit.js'
 
 export interface UploadProblem {
@@ -23,12 +22,15 @@ const UploadForm = z.object({
 
 /**
  * Reads a picture posted as multipart/form-data (field `file`, optional `alt`) and adds it to
- * the library for the signed-in staff member. Refusals say what to do, with the status to
+ * the library as uploaded by `uploadedBy` (a staff member's id, or null for an integration). The
+ * admin and the write API (/api/v1/pictures) both take pictures through here. Refusals say what to do, with the status to
  * answer: 413 over the size limit, 415 for a file that is not an accepted picture, 400/422 for
  * a missing file or bad field. The request size was limited before (see upload-limit.ts);
  * the file itself is checked against the limit here, without the form around it.
  */
-export async function receiveUpload(c: Context<AdminEnv>, deps: AdminDeps): Promise<Result<Picture, UploadProblem>> {
+export async function receiveUpload(
+  c: Context, deps: Pick<AdminDeps, 'db' | 'files' | 'clock' | 'uploadLimitBytes'>, uploadedBy: string | null,
+): Promise<Result<Picture, UploadProblem>> {
   if (!(c.req.header('Content-Type') ?? '').startsWith('multipart/form-data')) {
     return err({ status: 415, field: 'file', message: 'Send the picture as multipart/form-data, in the field "file".' })
   }
@@ -48,7 +50,7 @@ export async function receiveUpload(c: Context<AdminEnv>, deps: AdminDeps): Prom
   if (file.size > deps.uploadLimitBytes) return err({ status: 413, field: 'file', message: uploadLimitMessage(deps.uploadLimitBytes) })
   const bytes = Buffer.from(await file.arrayBuffer())
   const stored = await uploadPicture(deps.db, deps.files, bytes, {
-    alt, originalName: cleanFileName(file.name), uploadedBy: signedInStaff(c).id,
+    alt, originalName: cleanFileName(file.name), uploadedBy,
   }, deps.clock.now())
   return stored.ok ? stored : err({ status: 415, field: 'file', message: stored.error.message })
 }

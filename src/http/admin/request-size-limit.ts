@@ -13,9 +13,12 @@ export interface SizeLimit {
  * counted as it arrives and refused the moment it passes the limit. Hono's own bodyLimit
  * trusts the header, which `app.request()` callers and other runtimes need not send truthfully.
  * The body is held in memory afterwards for the route, as parsing a form would do anyway.
+ * `refuse` answers a request over the limit (by default JSON `{ error }` or a page, as the admin does).
  * @example app.use('/admin/*', requestSizeLimit(() => ({ maxBytes: 1024, message: 'Too large.' })))
  */
-export function requestSizeLimit(limitFor: (c: Context) => SizeLimit): MiddlewareHandler {
+export function requestSizeLimit(
+  limitFor: (c: Context) => SizeLimit, refuse: (c: Context, message: string) => Response = tooLarge,
+): MiddlewareHandler {
   return async (c, next) => {
     const body = c.req.raw.body
     if (!body) return next()
@@ -23,7 +26,7 @@ export function requestSizeLimit(limitFor: (c: Context) => SizeLimit): Middlewar
     const declared = Number(c.req.header('Content-Length'))
     // The rest of a refused body is left unread: the Node server drains it after answering,
     // so the browser sees the 413 rather than a connection reset.
-    if (Number.isFinite(declared) && declared > limit.maxBytes) return tooLarge(c, limit.message)
+    if (Number.isFinite(declared) && declared > limit.maxBytes) return refuse(c, limit.message)
     const chunks: Uint8Array[] = []
     let size = 0
     const reader = body.getReader()
@@ -33,7 +36,7 @@ export function requestSizeLimit(limitFor: (c: Context) => SizeLimit): Middlewar
       size += value.byteLength
       if (size > limit.maxBytes) {
         reader.releaseLock()
-        return tooLarge(c, limit.message)
+        return refuse(c, limit.message)
       }
       chunks.push(value)
     }

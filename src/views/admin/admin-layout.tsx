@@ -29,6 +29,7 @@ const NAV: NavLink[] = [
   { href: '/admin/taxonomy/', label: 'Sections & tags', needs: 'taxonomy.manage' },
   { href: '/admin/staff/', label: 'Staff', needs: 'staff.view' },
   { href: '/admin/settings/', label: 'Settings', needs: 'settings.manage' },
+  { href: '/admin/integrations/', label: 'Integrations', needs: 'integrations.manage' },
   { href: '/admin/integrations/webhooks/', label: 'Webhooks', needs: 'integrations.manage' },
   { href: '/admin/profile/', label: 'Profile' },
 ]
@@ -36,7 +37,10 @@ const NAV: NavLink[] = [
 /** The frame of every admin screen: a bar with the site, navigation by role, and sign-out. */
 export function AdminLayout({ page, title, children, scripts = [], styles = [] }: { page: AdminPageContext; title: string; children: Child; scripts?: string[]; styles?: string[] }) {
   const { staff } = page
-  const current = (href: string) => (href === '/admin/' ? page.path === href : page.path.startsWith(href))
+  // The longest link the path starts with is the current one (Webhooks lives under Integrations).
+  const matching = NAV.filter((link) => (link.href === '/admin/' ? page.path === link.href : page.path.startsWith(link.href)))
+  const currentHref = matching.sort((a, b) => b.href.length - a.href.length)[0]?.href
+  const current = (href: string) => href === currentHref
   return (
     <>
       {raw('<!doctype html>')}
