@@ -62,11 +62,11 @@ describe.runIf(ready)('XSS corpus: every payload through every input path, rende
     const files = memoryFileStore()
     const now = new Date(TEST_NOW)
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-xss-'))
+    const { app } = createWebApp({ db, files, clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: 'http://127.0.0.1' })
     for (const input of XSS_INPUT_PATHS) {
       const folder = fs.mkdtempSync(path.join(scratch, 'in-'))
-      stored.set(input.name, await input.store({ db, files, now }, payloads, folder))
+      stored.set(input.name, await input.store({ db, files, now, app }, payloads, folder))
     }
-    const { app } = createWebApp({ db, files, clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: 'http://127.0.0.1' })
     const site = getRequestListener(app.fetch)
     // The site, plus the test's own pages: an empty harness for the frames, and controls.
     server = http.createServer((req, res) => {

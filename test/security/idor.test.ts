@@ -1,4 +1,5 @@
 import sharp from 'sharp'
+import { createApiKey } from '../../src/api/keys/manage-api-keys.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createArticle } from '../../src/content/articles/create-article.js'
 import { storePicture } from '../../src/content/media/store-picture.js'
@@ -39,6 +40,9 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
     const webhook = await createWebhook(site.db, { url: 'https://hooks.example/in', events: '*' }, now)
     if (!webhook.ok) throw new Error(JSON.stringify(webhook.error))
     ids.webhook = webhook.value.id
+    const apiKey = await createApiKey(site.db, { name: 'Wire desk', kind: 'write' }, now)
+    if (!apiKey.ok) throw new Error(JSON.stringify(apiKey.error))
+    ids.apikey = apiKey.value.key.id
     for (const role of ['contributor', 'author', 'editor'] as Role[]) {
       const member = await addStaff(site.db, role, `${role} sweeper`)
       clients[role] = new AdminClient(site.app)
@@ -55,6 +59,7 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
     [/^\/admin\/articles\//, 'article', ['contributor', 'author']],
     [/^\/admin\/staff\//, 'staff', ['contributor', 'author', 'editor']],
     [/^\/admin\/integrations\/webhooks\//, 'webhook', ['contributor', 'author', 'editor']],
+    [/^\/admin\/integrations\//, 'apikey', ['contributor', 'author', 'editor']],
     [/^\/admin\/taxonomy\/sections\//, 'section', ['contributor', 'author']],
     [/^\/admin\/taxonomy\/tags\//, 'tag', ['contributor', 'author']],
     // Anyone may look at a picture's page; only its uploader and editors change or delete it.
@@ -80,11 +85,13 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
       name === 'id' ? ids[kind]! : pattern && /^\{[\w|]+\}$/.test(pattern) ? pattern.slice(1, -1).split('|').at(-1)! : 'x')
     const before = await dumpDatabase(site.db)
     const hooksBefore = await site.db.selectFrom('webhooks').selectAll().execute()
+    const keysBefore = await site.db.selectFrom('apiKeys').selectAll().execute()
     await client.get('/admin/') // a fresh form token
     const res = method === 'GET' ? await client.get(url) : await client.post(url, { role: 'administrator', alt: 'changed', name: 'Changed', headline: 'Changed', body: 'x', baseVersion: '1' })
     expect([403, 404], `${res.status}`).toContain(res.status)
     const after = await dumpDatabase(site.db)
     for (const table of ['articles', 'media', 'sections', 'tags', 'users'] as const) expect(after[table], table).toEqual(before[table])
     expect(await site.db.selectFrom('webhooks').selectAll().execute()).toEqual(hooksBefore)
+    expect(await site.db.selectFrom('apiKeys').selectAll().execute()).toEqual(keysBefore)
   })
 })

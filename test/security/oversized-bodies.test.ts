@@ -6,7 +6,7 @@ import { listen, parseHead, rawRequest } from '../support/raw-http.js'
 import { addArticle, createTestSite } from '../support/test-site.js'
 
 const MAX_REQUEST_BODY_BYTES = maxRequestBodyBytes({})
-const PATHS = ['/', '/harbour-report/', '/search/', '/search/suggest', '/media/pictures/a/original.jpg', '/rss/', '/admin/sign-in', '/admin/setup', '/admin/media/upload', '/ghost/api/content/posts/']
+const PATHS = ['/', '/harbour-report/', '/search/', '/search/suggest', '/media/pictures/a/original.jpg', '/rss/', '/admin/sign-in', '/admin/setup', '/admin/media/upload', '/ghost/api/content/posts/', '/api/v1/articles', '/api/v1/pictures']
 
 describe('oversized request bodies are refused with 413 before they are read', () => {
   let site: Awaited<ReturnType<typeof createTestSite>>

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Hono } from 'hono'
+import { createApiKey } from '../../src/api/keys/manage-api-keys.js'
 import { saveArticle } from '../../src/content/articles/save-article.js'
 import { paths } from '../../src/http/paths.js'
 import { importFiles, type ImportDeps } from '../../src/importers/import-files.js'
@@ -18,8 +20,11 @@ export type Stored = { path: string } | { refused: string }
  */
 export interface XssInputPath {
   name: string
-  store(site: ImportDeps, payloads: readonly string[], scratch: string): Promise<Stored[]>
+  store(site: SiteUnderTest, payloads: readonly string[], scratch: string): Promise<Stored[]>
 }
+
+/** What a path may use: the storage, and the whole app for paths that go over HTTP. */
+export type SiteUnderTest = ImportDeps & { app: Hono }
 
 /** `saveArticle` with a body format, as the admin and any API call it. */
 const saveAs = (format: 'html' | 'markdown'): XssInputPath => ({
@@ -55,6 +60,31 @@ const saveDoc: XssInputPath = {
       }
       const saved = await saveArticle(db, { headline: `xss doc ${i}`, status: 'published', body: { format: 'doc', source: JSON.stringify(doc) } }, now)
       stored.push(saved.ok ? { path: paths.article(saved.value.article.slug) } : { refused: JSON.stringify(saved.error) })
+    }
+    return stored
+  },
+}
+
+/** The write API (`POST /api/v1/articles`, then `…/publish`) with a write key, each body format. */
+const writeApi: XssInputPath = {
+  name: 'write API (html, markdown)',
+  async store({ db, now, app }, payloads) {
+    const created = await createApiKey(db, { name: 'XSS suite', kind: 'write' }, now)
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    const call = (path: string, json: unknown) => app.request(`http://news.test/api/v1${path}`, {
+      method: 'POST', body: JSON.stringify(json), headers: { Authorization: `Bearer ${created.value.secret}`, 'Content-Type': 'application/json' },
+    })
+    const stored: Stored[] = []
+    for (const [i, payload] of payloads.entries()) {
+      const format = i % 2 === 0 ? 'html' : 'markdown'
+      const res = await call('/articles', { headline: `xss api ${i}`, body: { format, source: payload } })
+      if (res.status !== 201) {
+        stored.push({ refused: `${res.status} ${await res.text()}` })
+        continue
+      }
+      const { article } = await res.json() as { article: { id: string; slug: string } }
+      const published = await call(`/articles/${article.id}/publish`, {})
+      stored.push(published.ok ? { path: paths.article(article.slug) } : { refused: `publish: ${published.status} ${await published.text()}` })
     }
     return stored
   },
@@ -118,10 +148,10 @@ const htmlPageImport: XssInputPath = {
 }
 
 /**
- * Every input path on main that takes markup. Add the write API here when it lands. The text capture importer is left out: it takes plain text, which it escapes
+ * Every input path on main that takes markup. The text capture importer is left out: it takes plain text, which it escapes
  * (a property test holds it to that), and drawing each capture's placeholder picture would cost
  * most of a second per payload.
  */
 export const XSS_INPUT_PATHS: readonly XssInputPath[] = [
-  saveAs('html'), saveAs('markdown'), saveDoc, ghostImport, wordpressImport, htmlPageImport,
+  saveAs('html'), saveAs('markdown'), saveDoc, writeApi, ghostImport, wordpressImport, htmlPageImport,
 ]
