@@ -1,6 +1,7 @@
 import type { Db } from '../../storage/connect.js'
 import type { ArticleStatus, ArticleSummary } from './article.js'
-import { findArticleSummaries, type Page } from './article.repo.js'
+import type { Page } from './article.repo.js'
+import { pageOfArticles } from './article-page.js'
 
 export interface ArticleFilter {
   status?: ArticleStatus | undefined
@@ -32,15 +33,5 @@ export async function listFilteredArticles(db: Db, filter: ArticleFilter): Promi
     base = base.where('articles.id', 'in', (eb) => eb.selectFrom('articleTags').innerJoin('tags', 'tags.id', 'articleTags.tagId')
       .select('articleTags.articleId').where('tags.slug', '=', slug))
   }
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-  const ids = await base.select('articles.id').orderBy('articles.updatedAt', 'desc').orderBy('articles.id', 'desc')
-    .limit(filter.perPage).offset((filter.page - 1) * filter.perPage).execute()
-  const count = Number(total)
-  return {
-    items: await findArticleSummaries(db, ids.map((r) => r.id)),
-    total: count,
-    page: filter.page,
-    perPage: filter.perPage,
-    pages: Math.max(1, Math.ceil(count / filter.perPage)),
-  }
+  return pageOfArticles(db, base, filter)
 }

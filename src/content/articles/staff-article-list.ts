@@ -1,7 +1,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../../storage/connect.js'
 import type { ArticleKind, ArticleSummary } from './article.js'
-import { findArticleSummaries, type Page } from './article.repo.js'
+import type { Page } from './article.repo.js'
+import { pageOfArticles } from './article-page.js'
 
 /** The admin's views of the article list. */
 export const STAFF_VIEWS = ['all', 'drafts', 'review', 'scheduled', 'published', 'trash'] as const
@@ -37,15 +38,5 @@ export async function listStaffArticles(db: Db, query: StaffListQuery): Promise<
   if (query.ownerId) base = base.where('ownerId', '=', query.ownerId)
   const text = query.text?.trim()
   if (text) base = base.where(sql<boolean>`headline like ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
-  const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
-  const ids = await base.select('id').orderBy('updatedAt', 'desc').orderBy('id', 'desc')
-    .limit(query.perPage).offset((query.page - 1) * query.perPage).execute()
-  const count = Number(total)
-  return {
-    items: await findArticleSummaries(db, ids.map((r) => r.id)),
-    total: count,
-    page: query.page,
-    perPage: query.perPage,
-    pages: Math.max(1, Math.ceil(count / query.perPage)),
-  }
+  return pageOfArticles(db, base, query)
 }
