@@ -3,6 +3,7 @@ import { toGhostAuthor } from './author-json.js'
 import { escapeHtml, ghostTime, pickFields, uuidFor } from './ghost-json.js'
 import type { PostRecord } from './post-records.js'
 import { toGhostTag } from './tag-json.js'
+import { UNSET_SHARE_META } from './unset-share-meta.js'
 
 /** Ghost's excerpt of a post without a custom one: the start of its text. */
 const EXCERPT_LENGTH = 500
@@ -53,14 +54,7 @@ export function toGhostPost(post: PostRecord, { siteUrl, fields, include, format
     reading_time: post.readingMinutes,
     access: true,
     comments: false,
-    og_image: null,
-    og_title: null,
-    og_description: null,
-    twitter_image: null,
-    twitter_title: null,
-    twitter_description: null,
-    meta_title: null,
-    meta_description: null,
+    ...UNSET_SHARE_META,
     email_subject: null,
     frontmatter: null,
     lang: post.language,

@@ -2,6 +2,7 @@ import { absoluteUrl, pictureUrl } from '../../http/paths.js'
 import { menuOf } from '../../views/layout.js'
 import { SITE_ICON_PATH } from '../../views/metadata/publisher.js'
 import type { SiteView } from '../../views/site-view.js'
+import { UNSET_SHARE_META } from './unset-share-meta.js'
 
 /** The accent colour of the site's light theme (`--accent` in site-css.ts). */
 const ACCENT_COLOR = '#a4161a'
@@ -45,14 +46,7 @@ export function toGhostSettings(site: SiteView) {
       ...menuOf(site).map((link) => ({ label: link.label, url: absolute(link.url) })),
     ],
     secondary_navigation: [],
-    meta_title: null,
-    meta_description: null,
-    og_image: null,
-    og_title: null,
-    og_description: null,
-    twitter_image: null,
-    twitter_title: null,
-    twitter_description: null,
+    ...UNSET_SHARE_META,
     members_support_address: null,
     members_enabled: false,
     members_invite_only: false,

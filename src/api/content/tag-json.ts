@@ -1,5 +1,6 @@
 import type { Tag } from '../../content/taxonomy.js'
 import { absoluteUrl, paths } from '../../http/paths.js'
+import { UNSET_SHARE_META } from './unset-share-meta.js'
 
 /** A tag in Ghost's Content API shape; Masthead keeps only a name, slug and description. */
 export function toGhostTag(tag: Tag, { siteUrl, postCount }: { siteUrl: string; postCount?: number | undefined }) {
@@ -10,14 +11,7 @@ export function toGhostTag(tag: Tag, { siteUrl, postCount }: { siteUrl: string; 
     description: tag.description || null,
     feature_image: null,
     visibility: 'public',
-    og_image: null,
-    og_title: null,
-    og_description: null,
-    twitter_image: null,
-    twitter_title: null,
-    twitter_description: null,
-    meta_title: null,
-    meta_description: null,
+    ...UNSET_SHARE_META,
     codeinjection_head: null,
     codeinjection_foot: null,
     canonical_url: null,
