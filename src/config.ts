@@ -10,6 +10,7 @@ const Env = z.object({
   MASTHEAD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MASTHEAD_TRUST_PROXY: z.enum(['0', '1']).optional(),
   MASTHEAD_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./i, 'must be a postgres:// URL (leave it unset for the embedded SQLite database)').optional(),
 })
 
 export interface Config {
@@ -27,6 +28,8 @@ export interface Config {
   readonly trustProxy: boolean
   /** The largest picture the admin accepts, in bytes (MASTHEAD_UPLOAD_LIMIT_MB, default 20 MB). */
   readonly uploadLimitBytes: number
+  /** PostgreSQL connection string (DATABASE_URL); unset means the SQLite file in the data directory. */
+  readonly databaseUrl?: string | undefined
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +39,7 @@ export class ConfigError extends Error {}
  * @example loadConfig({ PORT: '8080' }).port // 8080
  */
 export function loadConfig(env: Record<string, string | undefined>): Readonly<Config> {
-  const parsed = Env.safeParse(env)
+  const parsed = Env.safeParse({ ...env, DATABASE_URL: env.DATABASE_URL || undefined })
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)
     throw new ConfigError(`invalid environment: ${problems.join('; ')}`)
@@ -53,5 +56,6 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     workers: e.MASTHEAD_WORKERS,
     trustProxy: e.MASTHEAD_TRUST_PROXY === '1',
     uploadLimitBytes: Math.round(e.MASTHEAD_UPLOAD_LIMIT_MB * 1024 * 1024),
+    databaseUrl: e.DATABASE_URL,
   })
 }

@@ -13,6 +13,10 @@ export async function backupCommand(config: Config, files: string[], { force = f
     process.stderr.write('masthead backup: name one file to write the backup to\n')
     return 2
   }
+  if (config.databaseUrl) {
+    process.stderr.write('masthead backup: DATABASE_URL is set, and this command backs up the SQLite database only. Back up PostgreSQL with its own tools (pg_dump, or continuous archiving), or write a portable copy with `masthead export` or `masthead copy-site --to sqlite:FILE`.\n')
+    return 1
+  }
   const source = sqliteFileIn(config.dataDir)
   const target = path.resolve(files[0]!)
   if (!fs.existsSync(source)) {

@@ -20,7 +20,7 @@ export interface ExportOptions {
  * interrupted export never leaves something that looks complete.
  */
 export async function exportCommand(config: Config, { out, tar = false }: ExportOptions): Promise<number> {
-  if (!fs.existsSync(sqliteFileIn(config.dataDir))) {
+  if (!config.databaseUrl && !fs.existsSync(sqliteFileIn(config.dataDir))) {
     process.stderr.write(`masthead export: there is no site in ${config.dataDir} (no masthead.db)\n`)
     return 1
   }

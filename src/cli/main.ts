@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
 import { apiKeyCommand } from './api-key-command.js'
 import { backupCommand } from './backup-command.js'
+import { copySiteCommand } from './copy-site-command.js'
 import { exportCommand } from './export-command.js'
 import { importCommand } from './import-command.js'
 import { migrateCommand } from './migrate-command.js'
@@ -20,7 +21,12 @@ Commands:
                      included, and only into an empty site.
   export             write the whole site (site.json and the picture files) to a new folder
                      masthead-export-<UTC time>/, or with --tar to one .tar file
-  backup FILE        copy the database to FILE while the site keeps serving (pictures not included)
+  backup FILE        copy the database to FILE while the site keeps serving (pictures not included;
+                     SQLite only: back up PostgreSQL with pg_dump)
+  copy-site --from A --to B
+                     copy the whole site between databases, A and B each sqlite:PATH or postgres://…
+                     (either way); the target must be new or empty; all or nothing, checked by counts
+                     and a checksum
   user add EMAIL --role ROLE [--name NAME]
                      add a staff member (contributor, author, editor or administrator); prints a
                      one-time link where they choose their password
@@ -39,6 +45,7 @@ Options:
   --out PATH         (export) the folder, or with --tar the file, to write
   --tar              (export) write one .tar file instead of a folder
   --force            (backup) replace FILE if it exists
+  --from, --to       (copy-site) the source and target databases
   --role ROLE        (user add) the new staff member's role
   --name NAME        (user add) their name as bylines show it (default: the part of the email before @);
                      (api-key add) what the key is for, e.g. "Mobile app"
@@ -48,7 +55,9 @@ Environment:
   PORT (3000), HOST (127.0.0.1), MASTHEAD_DATA_DIR (./data), MASTHEAD_SITE_URL (http://HOST:PORT),
   MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port),
   MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For),
-  MASTHEAD_UPLOAD_LIMIT_MB (20: the largest picture the admin accepts, in megabytes)
+  MASTHEAD_UPLOAD_LIMIT_MB (20: the largest picture the admin accepts, in megabytes),
+  DATABASE_URL (unset: the SQLite file in the data directory; postgres://user:password@host:port/db to
+  run on PostgreSQL, where several nodes may serve one site)
 `
 
 /** Runs one CLI command; returns the process exit code. */
@@ -68,6 +77,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         role: { type: 'string' },
         name: { type: 'string' },
         kind: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
       },
     })
   } catch (error) {
@@ -89,6 +100,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
         if (rest.length) return usageError(`export takes no file names (use --out PATH): ${rest.join(' ')}`)
         return await exportCommand(config, { ...(parsed.values.out !== undefined && { out: parsed.values.out }), tar: parsed.values.tar === true })
       case 'backup': return await backupCommand(config, rest, { force: parsed.values.force === true })
+      case 'copy-site':
+        if (rest.length) return usageError(`copy-site takes --from and --to, no file names: ${rest.join(' ')}`)
+        return await copySiteCommand({ from: parsed.values.from, to: parsed.values.to })
       case 'user': return await userCommand(config, rest, { role: parsed.values.role, name: parsed.values.name })
       case 'api-key': return await apiKeyCommand(config, rest, {
         ...(parsed.values.name !== undefined && { name: parsed.values.name }),

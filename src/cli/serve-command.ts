@@ -8,6 +8,8 @@ import { createNodeServer } from '../http/node-server.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startWebhookDelivery } from '../jobs/webhook-delivery.js'
 import { openSite } from '../site.js'
+import { whilePreparing } from '../storage/connect.js'
+import { redactUrl } from '../storage/postgres.js'
 import { issueSetupToken } from '../staff/staff-accounts.js'
 
 /**
@@ -29,13 +31,17 @@ export async function serveCommand(config: Config): Promise<number> {
 async function prepare(config: Config): Promise<void> {
   const site = await openSite(config)
   try {
-    if (site.migrated.length) consoleLog.info(`Database ready in ${config.dataDir} (applied ${site.migrated.join(', ')}).`)
-    if (config.demoContent) {
-      const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
-      if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
-    }
-    const setupToken = await issueSetupToken(site.db, systemClock.now())
-    if (setupToken) consoleLog.info(`No staff yet. Create the first administrator at this one-time link (valid 24 hours):\n  ${config.siteUrl}/admin/setup?token=${setupToken}`)
+    const where = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir
+    if (site.migrated.length) consoleLog.info(`Database ready in ${where} (applied ${site.migrated.join(', ')}).`)
+    // Several nodes may start at once on one PostgreSQL database: they take turns here.
+    await whilePreparing(site.db, async () => {
+      if (config.demoContent) {
+        const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
+        if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
+      }
+      const setupToken = await issueSetupToken(site.db, systemClock.now())
+      if (setupToken) consoleLog.info(`No staff yet. Create the first administrator at this one-time link (valid 24 hours):\n  ${config.siteUrl}/admin/setup?token=${setupToken}`)
+    })
   } finally {
     await site.close()
   }

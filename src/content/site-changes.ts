@@ -1,10 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import type { CompiledQuery } from 'kysely'
-import { sqliteHandle, type Db } from '../storage/connect.js'
+import { sql, type CompiledQuery } from 'kysely'
+import { afterCommit, dialectOf, sqliteHandle, type Db } from '../storage/connect.js'
+import { listen } from '../storage/postgres-listener.js'
+import { onPostgresClose, postgresUrlOf } from '../storage/postgres.js'
 
 const CHANGED_AT = 'content_changed_at'
 /** A fresh random value per write: unlike the time, it changes even for two writes in one millisecond. */
 const VERSION = 'content_version'
+/** PostgreSQL: the channel every node listens on for new change markers. */
+const CHANNEL = 'masthead_content_changed'
 
 /**
  * Records that something readers can see has changed. Every write use case calls it in its
@@ -13,6 +17,12 @@ const VERSION = 'content_version'
 export async function markContentChanged(db: Db, now: Date): Promise<void> {
   const version = randomBytes(9).toString('base64url')
   await db.insertInto('settings').values({ key: VERSION, value: version }).onConflict((oc) => oc.column('key').doUpdateSet({ value: version })).execute()
+  if (dialectOf(db) === 'postgres') {
+    // Sent at commit (never if the transaction rolls back) to every node listening.
+    await sql`select pg_notify(${CHANNEL}, ${version})`.execute(db)
+    // This process need not wait for its own notification: its readers move on at once.
+    afterCommit(db, () => { for (const feed of postgresFeeds) feed.changed(version) })
+  }
   const value = now.toISOString()
   // Never backwards: a backdated save (an import, the demo) must not hide a later change.
   await db.insertInto('settings').values({ key: CHANGED_AT, value }).onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
@@ -62,14 +72,65 @@ export async function readChangeMarker(db: Db): Promise<string> {
 const markerQueries = new WeakMap<Db, CompiledQuery<{ value: string }>>()
 
 /**
- * A reader of the change marker that answers synchronously where the database allows it
- * (SQLite: a prepared primary-key lookup, about a microsecond), else through `readChangeMarker`.
+ * A reader of the change marker that answers synchronously where it can: on SQLite with a
+ * prepared primary-key lookup (about a microsecond); on PostgreSQL from memory, kept current by
+ * LISTEN/NOTIFY (see `postgresChangeFeed`), asking the database only while not listening.
  */
 export function changeMarkerReader(db: Db): () => string | Promise<string> {
   const sqlite = sqliteHandle(db)
-  if (!sqlite) return () => readChangeMarker(db)
-  const statement = sqlite.prepare('select value from settings where key = ?').pluck()
-  return () => (statement.get(VERSION) as string | undefined) ?? ''
+  if (sqlite) {
+    const statement = sqlite.prepare('select value from settings where key = ?').pluck()
+    return () => (statement.get(VERSION) as string | undefined) ?? ''
+  }
+  const url = postgresUrlOf(db)
+  if (!url) return () => readChangeMarker(db)
+  const feed = postgresChangeFeed(db, url)
+  return () => feed.current() ?? readChangeMarker(db)
+}
+
+interface ChangeFeed {
+  /** The marker as last heard, or undefined while not listening (ask the database then). */
+  current(): string | undefined
+  /** A change this process committed. */
+  changed(version: string): void
+}
+
+/** Every feed open in this process: a commit here moves them all (a spurious move costs one re-render). */
+const postgresFeeds = new Set<ChangeFeed>()
+/** How often a listening feed checks the database anyway, in case a notification was lost. */
+const RECHECK_MS = 5_000
+
+/**
+ * The change marker of a PostgreSQL site, held in memory. Every node LISTENs; every write
+ * NOTIFYs at commit with the new marker, so a page cached on any node is dropped within
+ * milliseconds of a change on another. Whenever listening (re)starts, and every few seconds, the
+ * marker is read from the database too, so a notification missed while disconnected cannot leave a
+ * stale page. The listener's connection closes with the database.
+ */
+function postgresChangeFeed(db: Db, url: string): ChangeFeed {
+  let marker: string | undefined
+  let generation = 0
+  const reload = () => {
+    const asked = ++generation
+    readChangeMarker(db).then((value) => { if (asked === generation && listener.live()) marker = value }, () => {})
+  }
+  const listener = listen(url, CHANNEL, {
+    onListening: () => { marker = undefined; reload() },
+    onNotification: (version) => { generation++; marker = version },
+  })
+  const recheck = setInterval(() => { if (listener.live()) reload() }, RECHECK_MS)
+  recheck.unref()
+  const feed: ChangeFeed = {
+    current: () => (listener.live() ? marker : undefined),
+    changed: (version) => { generation++; marker = version },
+  }
+  postgresFeeds.add(feed)
+  onPostgresClose(db, async () => {
+    clearInterval(recheck)
+    postgresFeeds.delete(feed)
+    await listener.close()
+  })
+  return feed
 }
 
 /** When the next scheduled article falls due after `now`, or null when none is waiting. */

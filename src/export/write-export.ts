@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { Db } from '../storage/connect.js'
+import { runTransaction, type Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { EXPORT_VERSION, LOCAL_SETTINGS, MEDIA_FOLDER, SITE_JSON, type ExportHeader, type ExportMedia } from './export-format.js'
 import {
@@ -47,7 +47,7 @@ export async function writeExport(deps: ExportDeps, folder: string): Promise<Exp
   const out = await openJsonFileWriter(path.join(folder, SITE_JSON))
   const counts: ExportCounts = { settings: 0, sections: 0, tags: 0, people: 0, media: 0, mediaFiles: 0, missingFiles: [], articles: 0, redirects: 0, corrections: 0, revisions: 0 }
   try {
-    await deps.db.transaction().execute(async (trx) => {
+    await runTransaction(deps.db, async (trx) => {
       // First in the file: format detection reads only the first 64 KB.
       const header: ExportHeader = { version: EXPORT_VERSION, exported_at: deps.now.toISOString(), generator: GENERATOR }
       await out.field('masthead_export', header)

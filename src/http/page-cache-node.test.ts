@@ -6,19 +6,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, TEST_NOW, TEST_SITE_URL } from '../../test/support/test-site.js'
 import { fixedClock } from '../core/clock.js'
 import { silentLog } from '../core/log.js'
-import { openSqlite, type Db } from '../storage/connect.js'
+import { type Db } from '../storage/connect.js'
 import { memoryFileStore } from '../storage/files/local-file-store.js'
-import { migrateToLatest } from '../storage/migrate.js'
 import { createWebApp } from './app.js'
+import { openTestDatabase } from '../../test/support/test-database.js'
 
+let closeTestDb = async () => {}
 let db: Db
 let server: http.Server
 let base: string
 let served: { fast: number; routed: number }
 
 beforeEach(async () => {
-  db = openSqlite(':memory:')
-  await migrateToLatest(db)
+  ;({ db, close: closeTestDb } = await openTestDatabase())
   const { app, cache } = createWebApp({ db, files: memoryFileStore(), clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: TEST_SITE_URL })
   const routed = getRequestListener(app.fetch)
   served = { fast: 0, routed: 0 }
@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(async () => {
   server.closeAllConnections()
   await new Promise((resolve) => server.close(resolve))
-  await db.destroy()
+  await closeTestDb()
 })
 
 describe('cache hits before the router', () => {

@@ -12,10 +12,11 @@ import { writeSettings } from '../content/settings/settings.repo.js'
 import { ensureTag, updateTag } from '../content/tags/tag.repo.js'
 import { fixedClock } from '../core/clock.js'
 import { silentLog } from '../core/log.js'
-import { openSqlite, type Db } from '../storage/connect.js'
+import type { Db } from '../storage/connect.js'
 import { memoryFileStore } from '../storage/files/local-file-store.js'
 import { migrateToLatest } from '../storage/migrate.js'
 import { createApp } from './app.js'
+import { connectToDataDir } from '../../test/support/test-database.js'
 
 const now = new Date(TEST_NOW)
 let dir: string
@@ -26,7 +27,7 @@ let app: ReturnType<typeof createApp>
 beforeEach(async () => {
   // A file database, so a second connection (another process, in effect) can write to it.
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-cache-'))
-  db = openSqlite(path.join(dir, 'masthead.db'))
+  db = connectToDataDir(dir)
   await migrateToLatest(db)
   clock = fixedClock(TEST_NOW)
   app = createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
@@ -108,7 +109,7 @@ describe('page cache', () => {
   it('sees changes written by another process through the same database', async () => {
     await newsroom()
     expect((await page('/')).text).not.toContain('Written elsewhere')
-    const other = openSqlite(path.join(dir, 'masthead.db'))
+    const other = connectToDataDir(dir)
     try {
       await addArticle(other, { headline: 'Written elsewhere' }, now)
     } finally {

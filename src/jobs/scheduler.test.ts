@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { addArticle, TEST_NOW } from '../../test/support/test-site.js'
 import { fixedClock } from '../core/clock.js'
 import { silentLog } from '../core/log.js'
-import { openSqlite, type Db } from '../storage/connect.js'
+import type { Db } from '../storage/connect.js'
 import { migrateToLatest } from '../storage/migrate.js'
 import { startScheduler, type Scheduler } from './scheduler.js'
+import { connectToDataDir } from '../../test/support/test-database.js'
 
 const MINUTE = 60_000
 let dir: string
@@ -16,7 +17,7 @@ const open: (Db | Scheduler)[] = []
 
 /** Opens the site's database file, as a (re)started process does. */
 async function openDb(): Promise<Db> {
-  const db = openSqlite(path.join(dir, 'masthead.db'))
+  const db = connectToDataDir(dir)
   open.push(db)
   await migrateToLatest(db)
   return db

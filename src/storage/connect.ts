@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
-import { CamelCasePlugin, Kysely, SqliteDialect, type SqliteDialectConfig } from 'kysely'
+import { CamelCasePlugin, Kysely, PostgresAdapter, sql, SqliteDialect, type SqliteDialectConfig } from 'kysely'
+import { openPostgres } from './postgres.js'
 import type { Database } from './schema.js'
 
 export type Db = Kysely<Database>
@@ -58,6 +59,23 @@ export function sqliteHandle(db: Db): SQLite.Database | undefined {
   return sqliteHandles.get(db)
 }
 
+/** The two databases Masthead runs on. */
+export type Dialect = 'sqlite' | 'postgres'
+
+/** Which database `db` talks to: the few dialect-specific queries branch on it. */
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite'
+}
+
+/**
+ * Opens the site's database: PostgreSQL when `databaseUrl` is set (DATABASE_URL), else the
+ * embedded SQLite file in the data directory.
+ * @example const db = openDatabase({ dataDir: './data', databaseUrl: undefined })
+ */
+export function openDatabase({ dataDir, databaseUrl }: { dataDir: string; databaseUrl?: string | undefined }): Db {
+  return databaseUrl ? openPostgres(databaseUrl) : openSqlite(sqliteFileIn(dataDir))
+}
+
 /** The SQLite file inside a data directory. */
 export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'masthead.db')
 
@@ -66,5 +84,54 @@ export const sqliteFileIn = (dataDir: string): string => path.join(dataDir, 'mas
  * so use cases compose: an import wraps many saves in one all-or-nothing transaction.
  */
 export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
-  return db.isTransaction ? work(db) : db.transaction().execute(work)
+  return db.isTransaction ? work(db) : runTransaction(db, work)
+}
+
+/**
+ * Runs `work` in a new transaction, then, once it has committed, whatever `afterCommit`
+ * registered in it. Every transaction in Masthead starts here.
+ */
+export async function runTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+  let callbacks: (() => void)[] = []
+  const result = await db.transaction().execute(async (trx) => {
+    callbacks = []
+    commitCallbacks.set(trx, callbacks)
+    return work(trx)
+  })
+  for (const callback of callbacks) callback()
+  return result
+}
+
+const commitCallbacks = new WeakMap<Db, (() => void)[]>()
+
+/**
+ * Calls `callback` once what `db` wrote is committed: at once outside a transaction, after the
+ * commit inside one (and never if it rolls back).
+ */
+export function afterCommit(db: Db, callback: () => void): void {
+  const pending = db.isTransaction ? commitCallbacks.get(db) : undefined
+  if (pending) pending.push(callback)
+  else if (!db.isTransaction) callback()
+  // A transaction opened without runTransaction has no list: the callback is dropped, which
+  // only means a listener learns of the change from the database instead (see site-changes).
+}
+
+/** The advisory lock key nodes take while preparing a shared PostgreSQL site ("mast" in ASCII). */
+const PREPARE_LOCK = 0x6d617374
+
+/**
+ * Runs `work` while holding the site-wide start-up lock, so that nodes starting together against
+ * one PostgreSQL database prepare it one at a time (demo content is seeded once, not per node).
+ * SQLite sites are one machine's: `work` just runs.
+ */
+export async function whilePreparing<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  if (dialectOf(db) !== 'postgres') return work()
+  return db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${PREPARE_LOCK})`.execute(connection)
+    try {
+      return await work()
+    } finally {
+      await sql`select pg_advisory_unlock(${PREPARE_LOCK})`.execute(connection)
+    }
+  })
 }

@@ -17,3 +17,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   }
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName)
 }
+
+/** The migrations not yet applied to `db` (all of them for an empty database). */
+export async function pendingMigrations(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  return (await migrator.getMigrations()).filter((m) => m.executedAt === undefined).map((m) => m.name)
+}

@@ -1,5 +1,5 @@
 import type { Result } from '../core/result.js'
-import type { Db } from './connect.js'
+import { runTransaction, type Db } from './connect.js'
 
 /** Carries an error result out of a transaction, so the transaction rolls back. */
 class RollBack<E> {
@@ -15,7 +15,7 @@ class RollBack<E> {
 export async function inTransactionUnlessError<T, E>(db: Db, work: (trx: Db) => Promise<Result<T, E>>): Promise<Result<T, E>> {
   if (db.isTransaction) return work(db)
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await runTransaction(db, async (trx) => {
       const result = await work(trx)
       if (!result.ok) throw new RollBack(result)
       return result

@@ -6,27 +6,27 @@ import { createArticle } from '../../src/content/articles/create-article.js'
 import { storePicture } from '../../src/content/media/store-picture.js'
 import { placeholderPicture } from '../../src/images/placeholder-picture.js'
 import { createApp } from '../../src/http/app.js'
-import { openSqlite, type Db } from '../../src/storage/connect.js'
+import { type Db } from '../../src/storage/connect.js'
 import { memoryFileStore } from '../../src/storage/files/local-file-store.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
 import type { Page } from 'playwright-core'
 import { launchBrowser } from '../support/browser.js'
 import { freePort } from '../support/cli.js'
 import { hasBrowser, hasBuild } from '../support/requirements.js'
 import { addStaff, TEST_PASSWORD } from '../support/staff.js'
+import { openTestDatabase } from '../support/test-database.js'
 
 const ready = hasBrowser() && hasBuild()
 
 describe.runIf(ready)('writing and publishing an article in Chromium', () => {
   let db: Db
+  let closeTestDb = async () => {}
   const files = memoryFileStore()
   let server: ServerType
   let url: string
   let browser: Awaited<ReturnType<typeof launchBrowser>>
 
   beforeAll(async () => {
-    db = openSqlite(':memory:')
-    await migrateToLatest(db)
+    ;({ db, close: closeTestDb } = await openTestDatabase())
     const port = await freePort()
     url = `http://127.0.0.1:${port}`
     // A real clock: autosave times and the publication time are now.
@@ -37,7 +37,7 @@ describe.runIf(ready)('writing and publishing an article in Chromium', () => {
   afterAll(async () => {
     await browser?.close()
     await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
-    await db?.destroy()
+    await closeTestDb()
   })
 
   /** A signed-in page for a new staff member, with page errors collected. */

@@ -2,13 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openSqlite } from '../../src/storage/connect.js'
 import { migrateToLatest } from '../../src/storage/migrate.js'
 import { migrations } from '../../src/storage/migrations/index.js'
 import { addArticle } from '../support/test-site.js'
 import { runCli, startServer } from '../support/cli.js'
 import { hasBuild } from '../support/requirements.js'
-import { snapshotSqlite } from '../support/snapshot.js'
+import { snapshotSite } from '../support/snapshot.js'
+import { connectToDataDir, testBackend } from '../support/test-database.js'
 
 const capture = (headline: string) => `${headline}\n\n· 1 min read\n\nA picture\n\nA paragraph of the story.\n`
 
@@ -24,18 +24,20 @@ describe.runIf(hasBuild())('masthead CLI', () => {
     const names = Object.keys(migrations)
     expect(first.stdout).toContain(`Applied ${names.length} migration(s)`)
     expect(first.stdout).toContain(names.join(', '))
-    expect(fs.existsSync(path.join(dir, 'data', 'masthead.db'))).toBe(true)
+    // The database is the SQLite file in the data directory, or the one DATABASE_URL names.
+    if (testBackend === 'sqlite') expect(fs.existsSync(path.join(dir, 'data', 'masthead.db'))).toBe(true)
+    else expect(first.stdout).toMatch(/to postgres(ql)?:\/\//)
     expect(runCli(['migrate'], env()).stdout).toMatch(/is up to date/)
   })
 
-  it('import reports what it created and refuses bad files naming them, with a non-zero exit and an unchanged database', () => {
+  it('import reports what it created and refuses bad files naming them, with a non-zero exit and an unchanged database', async () => {
     const good = path.join(dir, 'good.txt')
     fs.writeFileSync(good, capture('Harbour wall repaired'))
     const ok = runCli(['import', good], env())
     expect(ok.status, ok.stderr).toBe(0)
     expect(ok.stdout).toContain('created "Harbour wall repaired"')
     expect(ok.stdout).toContain('/harbour-wall-repaired/')
-    const before = snapshotSqlite(env().MASTHEAD_DATA_DIR)
+    const before = await snapshotSite(env().MASTHEAD_DATA_DIR)
 
     const bad: [string, string | Buffer, RegExp][] = [
       ['empty.txt', '', /empty\.txt: the file is empty/],
@@ -49,7 +51,7 @@ describe.runIf(hasBuild())('masthead CLI', () => {
       expect(result.status, name).toBe(1)
       expect(result.stderr, name).toMatch(message)
       expect(result.stderr, name).toContain('Nothing was imported.')
-      expect(snapshotSqlite(env().MASTHEAD_DATA_DIR), name).toBe(before)
+      expect(await snapshotSite(env().MASTHEAD_DATA_DIR), name).toBe(before)
     }
     const missing = runCli(['import', path.join(dir, 'absent.txt')], env())
     expect(missing.status).toBe(1)
@@ -109,7 +111,7 @@ describe.runIf(hasBuild())('masthead CLI', () => {
   })
 
   it('publishes a scheduled article when its time comes, with several worker processes', async () => {
-    const db = openSqlite(path.join(dir, 'data', 'masthead.db'))
+    const db = connectToDataDir(path.join(dir, 'data'))
     await migrateToLatest(db)
     const dueAt = new Date(Date.now() + 3_000)
     const article = await addArticle(db, { headline: 'Tide turns', status: 'scheduled', publishedAt: dueAt }, new Date())

@@ -2,11 +2,24 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import SQLite from 'better-sqlite3'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli, runCliAsync, startServer } from '../support/cli.js'
 import { hasBuild } from '../support/requirements.js'
+import { connectToDataDir, testBackend } from '../support/test-database.js'
 
 const capture = (headline: string) => `${headline}\n\n· 1 min read\n\nA picture\n\nA paragraph of the story.\n`
+
+/** The articles of the test site in `dataDir`, on the suite's backend, read through a connection of its own. */
+async function siteArticles(dataDir: string): Promise<unknown[]> {
+  if (testBackend === 'sqlite') return articlesIn(path.join(dataDir, 'masthead.db'))
+  const db = connectToDataDir(dataDir)
+  try {
+    return (await sql`select id, slug, headline, status, updated_at, body_html from articles order by id`.execute(db)).rows
+  } finally {
+    await db.destroy()
+  }
+}
 
 /** The articles of a SQLite file, read through a connection of its own. */
 function articlesIn(file: string): unknown[] {
@@ -24,7 +37,7 @@ describe.runIf(hasBuild())('masthead export, import of an export, and backup', (
   beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-export-cli-')) })
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }))
 
-  it('exports to a folder and a tar, and restores either into an empty site only', () => {
+  it('exports to a folder and a tar, and restores either into an empty site only', async () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), capture('Harbour wall repaired'))
     expect(runCli(['import', path.join(dir, 'a.txt')], env('source')).status).toBe(0)
 
@@ -48,12 +61,13 @@ describe.runIf(hasBuild())('masthead export, import of an export, and backup', (
     expect(fromTar.status, fromTar.stderr).toBe(0)
     expect(fromTar.stdout).toContain('created "Harbour wall repaired"')
     expect(fromTar.stdout).toMatch(/restored 1 articles/)
-    const sourceDb = path.join(dir, 'source', 'masthead.db')
-    expect(articlesIn(path.join(dir, 'from-tar', 'masthead.db'))).toEqual(articlesIn(sourceDb))
+    const sourceArticles = await siteArticles(path.join(dir, 'source'))
+    expect(sourceArticles).toHaveLength(1)
+    expect(await siteArticles(path.join(dir, 'from-tar'))).toEqual(sourceArticles)
 
     const fromFolder = runCli(['import', folder], env('from-folder'))
     expect(fromFolder.status, fromFolder.stderr).toBe(0)
-    expect(articlesIn(path.join(dir, 'from-folder', 'masthead.db'))).toEqual(articlesIn(sourceDb))
+    expect(await siteArticles(path.join(dir, 'from-folder'))).toEqual(sourceArticles)
 
     const intoFull = runCli(['import', path.join(folder, 'site.json')], env('source'))
     expect(intoFull.status).toBe(1)
@@ -61,7 +75,15 @@ describe.runIf(hasBuild())('masthead export, import of an export, and backup', (
     expect(intoFull.stderr).toContain('Nothing was imported.')
   })
 
-  it('backs up the database while the site serves, consistent and complete', async () => {
+  it('backs up the database while the site serves, consistent and complete (on PostgreSQL: refuses, pointing to pg_dump)', async () => {
+    if (testBackend === 'postgres') {
+      const refused = runCli(['backup', path.join(dir, 'site.db')], { MASTHEAD_DATA_DIR: path.join(dir, 'live') })
+      expect(refused.status).toBe(1)
+      expect(refused.stderr).toContain('pg_dump')
+      expect(refused.stderr).not.toMatch(/postgres(ql)?:\/\//)
+      expect(fs.existsSync(path.join(dir, 'site.db'))).toBe(false)
+      return
+    }
     const server = await startServer({ MASTHEAD_DATA_DIR: path.join(dir, 'live') })
     try {
       const home = await (await fetch(`${server.url}/`)).text()

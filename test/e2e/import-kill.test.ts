@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../support/cli.js'
 import { projectRoot, hasBuild } from '../support/requirements.js'
-import { snapshotSqlite } from '../support/snapshot.js'
+import { snapshotSite } from '../support/snapshot.js'
 
 const capture = (n: number) => `Council notebook, part ${n}\n\n· 1 min read\n\nA council chamber\n\nNotes from meeting ${n}.\n`
 
@@ -19,7 +19,7 @@ describe.runIf(hasBuild())('an import killed part-way', () => {
     const first = path.join(dir, 'first.txt')
     fs.writeFileSync(first, capture(0))
     expect(runCli(['import', first], { MASTHEAD_DATA_DIR: dataDir }).status).toBe(0)
-    const before = snapshotSqlite(dataDir)
+    const before = await snapshotSite(dataDir)
 
     const files = Array.from({ length: 200 }, (_, i) => {
       const file = path.join(dir, `capture-${i + 1}.txt`)
@@ -41,6 +41,6 @@ describe.runIf(hasBuild())('an import killed part-way', () => {
     })
     child.kill('SIGKILL')
     expect(await killed).toBe('SIGKILL')
-    expect(snapshotSqlite(dataDir)).toBe(before)
+    expect(await snapshotSite(dataDir)).toBe(before)
   })
 })

@@ -4,18 +4,18 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createWebhook, listDeliveries } from '../../src/content/webhooks/manage-webhooks.js'
 import { isValidSignature } from '../../src/content/webhooks/sign-delivery.js'
-import { openSqlite, sqliteFileIn } from '../../src/storage/connect.js'
 import { migrateToLatest } from '../../src/storage/migrate.js'
 import { startServer } from '../support/cli.js'
 import { addArticle } from '../support/test-site.js'
 import { startReceiver } from '../support/webhook-receiver.js'
+import { connectToDataDir } from '../support/test-database.js'
 
 const cleanups: (() => Promise<void> | void)[] = []
 afterEach(async () => { for (const c of cleanups.splice(0).reverse()) await c() })
 
 /** Publishes an article straight into the site's database while no server runs. */
 async function publishWhileStopped(dataDir: string, headline: string, receiverUrl?: string) {
-  const db = openSqlite(sqliteFileIn(dataDir))
+  const db = connectToDataDir(dataDir)
   try {
     await migrateToLatest(db)
     let webhookId: string | undefined
@@ -49,7 +49,7 @@ describe('masthead serve delivers webhooks', () => {
     await second.stop()
 
     expect(receiver.received).toHaveLength(2)
-    const db = openSqlite(sqliteFileIn(dataDir))
+    const db = connectToDataDir(dataDir)
     cleanups.push(() => db.destroy())
     const secret = (await db.selectFrom('webhooks').select('secret').executeTakeFirstOrThrow()).secret
     for (const r of receiver.received) {

@@ -9,14 +9,14 @@ import { fixedClock } from '../../src/core/clock.js'
 import { silentLog } from '../../src/core/log.js'
 import { createWebApp } from '../../src/http/app.js'
 import { SITE_CSP } from '../../src/http/security-headers.js'
-import { openSqlite, type Db } from '../../src/storage/connect.js'
+import { type Db } from '../../src/storage/connect.js'
 import { memoryFileStore } from '../../src/storage/files/local-file-store.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
 import { launchOfflineBrowser } from '../support/browser.js'
 import { hasBrowser, hasShared, sharedFile } from '../support/requirements.js'
 import { TEST_NOW } from '../support/test-site.js'
 import { callNamesIn, instrument, type FrameScan, type Trip } from '../support/xss-instrument.js'
 import { XSS_INPUT_PATHS, type Stored } from '../support/xss-input-paths.js'
+import { openTestDatabase } from '../support/test-database.js'
 
 const ready = hasShared() && hasBrowser()
 
@@ -50,6 +50,7 @@ describe.runIf(ready)('XSS corpus: every payload through every input path, rende
   const vectors = ready ? (JSON.parse(fs.readFileSync(sharedFile('corpora/xss/dompurify-vectors.json'), 'utf8')) as Vector[]) : []
   const payloads = vectors.map((v) => v.payload)
   let db: Db
+  let closeTestDb = async () => {}
   let scratch: string
   let server: http.Server
   let origin: string
@@ -57,8 +58,7 @@ describe.runIf(ready)('XSS corpus: every payload through every input path, rende
   const stored = new Map<string, Stored[]>()
 
   beforeAll(async () => {
-    db = openSqlite(':memory:')
-    await migrateToLatest(db)
+    ;({ db, close: closeTestDb } = await openTestDatabase())
     const files = memoryFileStore()
     const now = new Date(TEST_NOW)
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-xss-'))
@@ -85,7 +85,7 @@ describe.runIf(ready)('XSS corpus: every payload through every input path, rende
     await browser?.close()
     server?.closeAllConnections()
     await new Promise((resolve) => server?.close(resolve))
-    await db?.destroy()
+    await closeTestDb()
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true })
   })
 

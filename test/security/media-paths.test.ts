@@ -6,11 +6,11 @@ import { fixedClock } from '../../src/core/clock.js'
 import { silentLog } from '../../src/core/log.js'
 import { createWebApp } from '../../src/http/app.js'
 import { createNodeServer } from '../../src/http/node-server.js'
-import { openSqlite, type Db } from '../../src/storage/connect.js'
+import { type Db } from '../../src/storage/connect.js'
 import { localFileStore } from '../../src/storage/files/local-file-store.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
 import { listen, parseHead, rawRequest } from '../support/raw-http.js'
 import { TEST_NOW } from '../support/test-site.js'
+import { openTestDatabase } from '../support/test-database.js'
 
 const SECRET = 'TOP-SECRET-BYTES'
 
@@ -50,6 +50,7 @@ function expectRefused(status: number, location: string | undefined) {
 describe('media URLs never reach outside the media folder', () => {
   let root: string
   let db: Db
+  let closeTestDb = async () => {}
   let server: Awaited<ReturnType<typeof listen>>
   let app: ReturnType<typeof createWebApp>['app']
   const files = () => localFileStore(path.join(root, 'media'))
@@ -58,15 +59,14 @@ describe('media URLs never reach outside the media folder', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-media-'))
     fs.writeFileSync(path.join(root, 'secret.jpg'), SECRET)
     await files().put('pictures/a/original.jpg', Buffer.from('JPEG-BYTES'))
-    db = openSqlite(':memory:')
-    await migrateToLatest(db)
+    ;({ db, close: closeTestDb } = await openTestDatabase())
     app = createWebApp({ db, files: files(), clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: 'http://news.test' }).app
     const web = createWebApp({ db, files: files(), clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: 'http://news.test' })
     server = await listen(createNodeServer(web.app, web.cache))
   })
   afterAll(async () => {
     await server.stop()
-    await db.destroy()
+    await closeTestDb()
     fs.rmSync(root, { recursive: true, force: true })
   })
 

@@ -2,18 +2,19 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 import { projectRoot } from './requirements.js'
+import { backendEnv } from './test-database.js'
 
 const BIN = path.join(projectRoot, 'bin/masthead.js')
 
 /** Runs `masthead ARGS` to completion with the given environment added. */
 export function runCli(args: string[], env: Record<string, string>) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 })
+  const result = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, ...backendEnv(env) }, encoding: 'utf8', timeout: 60_000 })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
 /** Runs `masthead ARGS` without blocking this process, so a test can do other work meanwhile. */
 export function runCliAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...backendEnv(env) }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => { stdout += d })
@@ -40,7 +41,7 @@ export async function startServer(env: Record<string, string>): Promise<{ url: s
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_SITE_URL: url, ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', MASTHEAD_SITE_URL: url, ...backendEnv(env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

@@ -38,3 +38,10 @@ export const hasXmllint = () =>
   requirement('xmllint', 'MASTHEAD_REQUIRE_XMLLINT', spawnSync('xmllint', ['--version']).status === 0, 'no xmllint on PATH (apt-get install libxml2-utils)')
 
 export const sharedFile = (relative: string) => path.join(sharedRoot, relative)
+
+/** Where the PostgreSQL-backed tests find a server (a database they may create databases from). */
+export const POSTGRES_URL = process.env.MASTHEAD_TEST_POSTGRES_URL
+
+export const hasPostgres = () =>
+  requirement('PostgreSQL', 'MASTHEAD_REQUIRE_POSTGRES', Boolean(POSTGRES_URL),
+    'MASTHEAD_TEST_POSTGRES_URL is not set (a server the tests may create databases on, e.g. postgres://postgres@127.0.0.1:55432/postgres; .ci/run starts one)')

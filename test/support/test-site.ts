@@ -4,21 +4,20 @@ import { silentLog } from '../../src/core/log.js'
 import { saveArticle } from '../../src/content/articles/save-article.js'
 import type { ArticleInput } from '../../src/content/articles/article.js'
 import { createApp } from '../../src/http/app.js'
-import { openSqlite, type Db } from '../../src/storage/connect.js'
+import type { Db } from '../../src/storage/connect.js'
 import { memoryFileStore } from '../../src/storage/files/local-file-store.js'
-import { migrateToLatest } from '../../src/storage/migrate.js'
+import { openTestDatabase } from './test-database.js'
 
 export const TEST_NOW = '2026-06-01T12:00:00.000Z'
 export const TEST_SITE_URL = 'http://news.test'
 
 /** A migrated in-memory site with a fixed clock and an app over it: no ports, no files. */
 export async function createTestSite() {
-  const db = openSqlite(':memory:')
-  await migrateToLatest(db)
+  const { db, close } = await openTestDatabase()
   const files = memoryFileStore()
   const clock = fixedClock(TEST_NOW)
   const app = createApp({ db, files, clock, log: silentLog, siteUrl: TEST_SITE_URL })
-  return { db, files, clock, app, close: () => db.destroy() }
+  return { db, files, clock, app, close }
 }
 
 /** Saves an article and fails the test loudly if it is refused. */

@@ -3,16 +3,17 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, TEST_NOW } from '../../../test/support/test-site.js'
-import { openSqlite, type Db } from '../../storage/connect.js'
+import type { Db } from '../../storage/connect.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { publishDueArticles } from './publish-due-articles.js'
+import { connectToDataDir } from '../../../test/support/test-database.js'
 
 const now = new Date(TEST_NOW)
 const later = (minutes: number) => new Date(now.getTime() + minutes * 60_000)
 let dir: string
 const handles: Db[] = []
 /** A connection to the one on-disk database, as each process of a site has its own. */
-const connect = () => { const db = openSqlite(path.join(dir, 'masthead.db')); handles.push(db); return db }
+const connect = () => { const db = connectToDataDir(dir); handles.push(db); return db }
 
 beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mh-publish-due-')) })
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../storage/connect.js'
+import { containsText } from '../../storage/contains-text.js'
 import type { ArticleKind, ArticleSummary } from './article.js'
 import type { Page } from './article.repo.js'
 import { pageOfArticles } from './article-page.js'
@@ -37,6 +38,6 @@ export async function listStaffArticles(db: Db, query: StaffListQuery): Promise<
   }
   if (query.ownerId) base = base.where('ownerId', '=', query.ownerId)
   const text = query.text?.trim()
-  if (text) base = base.where(sql<boolean>`headline like ${`%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} escape '\\'`)
+  if (text) base = base.where(containsText(db, sql.ref('headline'), text))
   return pageOfArticles(db, base, query)
 }

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../core/result.js'
-import type { Db } from '../../storage/connect.js'
+import { runTransaction, type Db } from '../../storage/connect.js'
 import type { FileStore } from '../../storage/files/file-store.js'
 import { toPicture } from '../articles/article.repo.js'
 import { emitEvent } from '../webhooks/emit-event.js'
@@ -19,7 +19,7 @@ export type DeletePictureError =
  * @example const result = await deletePicture(db, files, id, now)
  */
 export async function deletePicture(db: Db, files: FileStore, id: string, now: Date): Promise<Result<{ deletedFiles: number }, DeletePictureError>> {
-  const outcome = await db.transaction().execute(async (trx): Promise<Result<string[], DeletePictureError>> => {
+  const outcome = await runTransaction(db, async (trx): Promise<Result<string[], DeletePictureError>> => {
     const row = await trx.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
     if (!row) return err({ type: 'not-found' })
     const picture = toPicture(row)

@@ -1,4 +1,5 @@
 import { sql, type Selectable, type SelectQueryBuilder } from 'kysely'
+import { containsText } from '../../storage/contains-text.js'
 import type { Db } from '../../storage/connect.js'
 import type { Database, MediaTable } from '../../storage/schema.js'
 import { toPicture, type Page } from '../articles/article.repo.js'
@@ -22,9 +23,8 @@ export async function listLibrary(db: Db, query: LibraryQuery): Promise<Page<Lib
   let base = db.selectFrom('media')
   const text = query.text?.trim()
   if (text) {
-    const like = likeEscaped(text)
     base = base.where((eb) => eb.or(['alt', 'originalName', 'caption', 'credit'].map((column) =>
-      sql<boolean>`${sql.ref(`media.${column}`)} like ${like} escape '\\'`)))
+      containsText(db, sql.ref(`media.${column}`), text))))
   }
   const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   const rows = await withUploader(base).orderBy('media.createdAt', 'desc').orderBy('media.id', 'desc')

@@ -1,7 +1,8 @@
 import { Migrator, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
-import { openSqlite } from '../../storage/connect.js'
+import { dialectOf } from '../../storage/connect.js'
+import { openEmptyTestDatabase } from '../../../test/support/test-database.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { migrations } from '../../storage/migrations/index.js'
 import { saveArticle } from '../articles/save-article.js'
@@ -63,8 +64,11 @@ describe('the index follows every write to articles', () => {
     expect(await find(site.db, 'lighthouse')).toHaveLength(2)
     await site.db.deleteFrom('articles').where('id', '=', article.id).execute()
     expect(await find(site.db, 'lighthouse')).toEqual(['Lighthouse repainted'])
-    const indexed = await sql<{ n: number }>`select count(*) as n from article_search`.execute(site.db)
-    expect(indexed.rows[0]!.n).toBe(1)
+    if (dialectOf(site.db) === 'sqlite') {
+      // SQLite keeps the index in tables of its own: the deleted article's row is gone from them too.
+      const indexed = await sql<{ n: number }>`select count(*) as n from article_search`.execute(site.db)
+      expect(indexed.rows[0]!.n).toBe(1)
+    }
   })
 
   it('finds a scheduled article only once its time has come', async () => {
@@ -85,7 +89,7 @@ describe('the index follows every write to articles', () => {
 
 describe('migration 0002', () => {
   it('indexes the articles that existed before it, with their text taken from the stored HTML', async () => {
-    const db = openSqlite(':memory:')
+    const { db, close } = await openEmptyTestDatabase()
     try {
       const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
       expect((await migrator.migrateTo('0001-initial')).error).toBeUndefined()
@@ -104,7 +108,7 @@ describe('migration 0002', () => {
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations).slice(1))
       expect(await find(db, 'esplanade')).toEqual(['Old story'])
     } finally {
-      await db.destroy()
+      await close()
     }
   })
 

@@ -3,17 +3,13 @@ import type { Db } from '../../storage/connect.js'
 import type { ArticleSummary } from '../articles/article.js'
 import { findArticleSummaries, PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
 import { hasHighlight, MARK_CLOSE, MARK_OPEN, toHighlightParts, type HighlightPart } from './highlight-parts.js'
+import { filtersOf, type SearchFilters } from './search-filters.js'
 import type { SearchQuery } from './search-query.js'
+import { markWords } from './mark-words.js'
+import { markSubstrings, searchPostgres } from './search.postgres.js'
+import { dialectOf } from '../../storage/connect.js'
 
-/** Optional narrowing of a search; dates are UTC calendar days, both ends included. */
-export interface SearchFilters {
-  sectionSlug?: string
-  authorSlug?: string
-  /** YYYY-MM-DD */
-  from?: string
-  /** YYYY-MM-DD */
-  to?: string
-}
+export type { SearchFilters } from './search-filters.js'
 
 export interface SearchHit {
   article: ArticleSummary
@@ -30,12 +26,13 @@ const SNIPPET_TOKENS = { article_search: 24, article_search_trigram: 64 } as con
 /**
  * Public articles matching `query`, best first, one page of them. Word matches (ranked by bm25)
  * come before substring-only matches from the trigram table (themselves ranked by bm25).
- * SQLite only: this reads the FTS5 tables of migration 0002.
+ * On SQLite this reads the FTS5 tables of migration 0002; PostgreSQL has its own (search.postgres.ts).
  * @example const page = await searchArticles(db, query, { sectionSlug: 'world' }, { page: 1, perPage: 20, now })
  */
 export async function searchArticles(
   db: Db, query: SearchQuery, filters: SearchFilters, { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<Page<SearchHit>> {
+  if (dialectOf(db) === 'postgres') return searchArticlesPostgres(db, query, filters, { page, perPage, now })
   const rows = (await sql<{ id: string; doc: number; tier: number; total: number }>`
     with hits as (${hitsOf(query)})
     select a.id as id, h.doc as doc, h.tier as tier, count(*) over () as total
@@ -61,6 +58,28 @@ export async function searchArticles(
   return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) }
 }
 
+async function searchArticlesPostgres(
+  db: Db, query: SearchQuery, filters: SearchFilters, options: { page: number; perPage: number; now: Date },
+): Promise<Page<SearchHit>> {
+  const rows = await searchPostgres(db, query, filters, options, PUBLIC_STATUSES)
+  const total = Number(rows[0]?.total ?? 0)
+  const articles = await findArticleSummaries(db, rows.map((r) => r.id))
+  const items = articles.map((article, i): SearchHit => {
+    const row = rows[i]!
+    const marked = row.tier === 0
+      ? {
+          headline: markWords(row.headline, query.terms, Infinity),
+          snippet: pickSnippet(markWords(row.dek, query.terms, Infinity), markWords(row.body, query.terms, SNIPPET_TOKENS.article_search)),
+        }
+      : {
+          headline: markSubstrings(row.headline, query.terms, row.headline.length),
+          snippet: pickSnippet(markSubstrings(row.dek, query.terms, row.dek.length), markSubstrings(row.body, query.terms, SNIPPET_TOKENS.article_search_trigram * 2)),
+        }
+    return { article, headline: toHighlightParts(marked.headline), snippet: toHighlightParts(marked.snippet) }
+  })
+  return { items, total, page: options.page, perPage: options.perPage, pages: Math.max(1, Math.ceil(total / options.perPage)) }
+}
+
 /** Every matching doc with its score; substring matches only for docs the words did not find. */
 function hitsOf(query: SearchQuery): RawBuilder<unknown> {
   const words = sql`select rowid as doc, bm25(article_search, ${WEIGHTS}) as score, 0 as tier
@@ -70,24 +89,6 @@ function hitsOf(query: SearchQuery): RawBuilder<unknown> {
     select rowid, bm25(article_search_trigram, ${WEIGHTS}), 1
     from article_search_trigram where article_search_trigram match ${query.substrings}
     and rowid not in (select rowid from article_search where article_search match ${query.words})`
-}
-
-function filtersOf({ sectionSlug, authorSlug, from, to }: SearchFilters): RawBuilder<unknown> {
-  const conditions: RawBuilder<unknown>[] = []
-  if (sectionSlug !== undefined) conditions.push(sql`a.section_id = (select id from sections where slug = ${sectionSlug})`)
-  if (authorSlug !== undefined) {
-    conditions.push(sql`a.id in (select aa.article_id from article_authors aa join people p on p.id = aa.person_id where p.slug = ${authorSlug})`)
-  }
-  if (from !== undefined) conditions.push(sql`a.published_at >= ${startOfDay(from, 0)}`)
-  if (to !== undefined) conditions.push(sql`a.published_at < ${startOfDay(to, 1)}`)
-  return conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``
-}
-
-/** The ISO time at which day `date` + `plusDays` begins, in UTC. */
-function startOfDay(date: string, plusDays: number): string {
-  const day = new Date(`${date}T00:00:00.000Z`)
-  day.setUTCDate(day.getUTCDate() + plusDays)
-  return day.toISOString()
 }
 
 type Table = 'article_search' | 'article_search_trigram'

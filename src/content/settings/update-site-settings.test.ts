@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openSqlite, type Db } from '../../storage/connect.js'
-import { migrateToLatest } from '../../storage/migrate.js'
+import type { Db } from '../../storage/connect.js'
+import { openTestDatabase } from '../../../test/support/test-database.js'
 import { readChangeMarker } from '../site-changes.js'
 import { readSettings, writeSettings } from './settings.repo.js'
 import { canonicalLanguage, isNavUrl, parseNavigation } from './site-settings.js'
@@ -9,8 +9,9 @@ import { updateSiteSettings, type SettingsForm } from './update-site-settings.js
 
 const now = new Date('2026-06-01T12:00:00Z')
 let db: Db
-beforeEach(async () => { db = openSqlite(':memory:'); await migrateToLatest(db) })
-afterEach(async () => { await db.destroy() })
+let closeTestDb = async () => {}
+beforeEach(async () => { ({ db, close: closeTestDb } = await openTestDatabase()) })
+afterEach(async () => { await closeTestDb() })
 
 const form = (changes: Partial<SettingsForm> = {}): SettingsForm => ({
   title: 'The Port Alder Ledger', description: 'Harbour news.', language: 'en-GB', timeZone: 'Europe/Oslo',

@@ -1,4 +1,8 @@
-import type { Db } from '../../storage/connect.js'
+import { sql, type WhereInterface } from 'kysely'
+import { dialectOf, runTransaction, type Db } from '../../storage/connect.js'
+import type { Database } from '../../storage/schema.js'
+
+type WhereBuilder = WhereInterface<Pick<Database, 'webhookEvents'>, 'webhookEvents'>
 
 /** An outbox row claimed for delivery, with what sending it needs. */
 export interface ClaimedDelivery {
@@ -13,19 +17,27 @@ export interface ClaimedDelivery {
 
 /**
  * Claims up to `limit` due deliveries for `holdMs`: one UPDATE … WHERE id IN (SELECT …)
- * RETURNING, atomic in SQLite and PostgreSQL alike, so two workers never hold the same row. A
+ * RETURNING, so two workers never hold the same row. SQLite runs one writer at a time. On
+ * PostgreSQL two nodes may pick the same candidates: the candidates are locked (SKIP LOCKED lets
+ * the other node take different ones), and the due conditions are repeated on the UPDATE itself,
+ * because PostgreSQL re-checks a row a concurrent claim changed against those, not against the
+ * subquery's older result. A
  * worker that dies holding rows leaves them to be claimed again once the hold runs out (that is
  * the "at least once": the receiver may then see a delivery id twice).
  * @example const due = await claimDueDeliveries(db, new Date(), { limit: 10, holdMs: 60_000 })
  */
 export async function claimDueDeliveries(db: Db, now: Date, { limit, holdMs }: { limit: number; holdMs: number }): Promise<ClaimedDelivery[]> {
   const at = now.toISOString()
-  const claimed = await db.updateTable('webhookEvents')
+  const due = <Q extends WhereBuilder>(query: Q): Q => query
+    .where('status', '=', 'pending').where('nextAttemptAt', '<=', at)
+    .where((w) => w.or([w('lockedUntil', 'is', null), w('lockedUntil', '<', at)])) as Q
+  const postgres = dialectOf(db) === 'postgres'
+  const candidates = due(db.selectFrom('webhookEvents').select('id')).orderBy('nextAttemptAt').limit(limit)
+  const claimed = await due(db.updateTable('webhookEvents')
     .set({ lockedUntil: new Date(now.getTime() + holdMs).toISOString() })
-    .where('id', 'in', (eb) => eb.selectFrom('webhookEvents').select('id')
-      .where('status', '=', 'pending').where('nextAttemptAt', '<=', at)
-      .where((w) => w.or([w('lockedUntil', 'is', null), w('lockedUntil', '<', at)]))
-      .orderBy('nextAttemptAt').limit(limit))
+    // PostgreSQL: rows another node is claiming right now are passed over rather than waited for,
+    // and the candidates are chosen once (an array), never re-run as a join could re-run them.
+    .where('id', postgres ? '=' : 'in', postgres ? sql<string>`any(array(${candidates.forUpdate().skipLocked()}))` : candidates))
     .returning(['id', 'webhookId', 'event', 'payload', 'attempts'])
     .execute()
   if (claimed.length === 0) return []
@@ -57,7 +69,7 @@ export async function recordAttempt(db: Db, delivery: ClaimedDelivery, outcome: 
         .where('id', '=', delivery.id).execute()
       return
     case 'gone':
-      await db.transaction().execute(async (trx) => {
+      await runTransaction(db, async (trx) => {
         await trx.updateTable('webhookEvents').set({ ...attempt, status: 'disabled', lastStatusCode: outcome.statusCode, lastError: 'the receiver answered 410 Gone' })
           .where('id', '=', delivery.id).execute()
         await disableWebhook(trx, delivery.webhookId, `The receiver answered 410 Gone on ${at}.`)

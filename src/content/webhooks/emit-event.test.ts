@@ -5,8 +5,7 @@ import { addArticle, TEST_NOW } from '../../../test/support/test-site.js'
 import { memoryFileStore } from '../../storage/files/local-file-store.js'
 import { deletePicture } from '../media/delete-picture.js'
 import { storePicture } from '../media/store-picture.js'
-import { openSqlite, type Db } from '../../storage/connect.js'
-import { migrateToLatest } from '../../storage/migrate.js'
+import { type Db } from '../../storage/connect.js'
 import { changeWorkflow } from '../articles/change-workflow.js'
 import { deleteArticle } from '../articles/delete-article.js'
 import { publishDueArticles } from '../articles/publish-due-articles.js'
@@ -16,16 +15,17 @@ import { createTerm, deleteTerm, editTerm } from '../manage-terms.js'
 import { emitEvent } from './emit-event.js'
 import { createWebhook, setWebhookEnabled } from './manage-webhooks.js'
 import type { WebhookEventName } from './webhook-event.js'
+import { openTestDatabase } from '../../../test/support/test-database.js'
 
 const now = new Date(TEST_NOW)
 const admin = { id: 'admin', role: 'administrator' as const }
+let closeTestDb = async () => {}
 let db: Db
 
 beforeEach(async () => {
-  db = openSqlite(':memory:')
-  await migrateToLatest(db)
+  ;({ db, close: closeTestDb } = await openTestDatabase())
 })
-afterEach(() => db.destroy())
+afterEach(() => closeTestDb())
 
 async function hook(events: '*' | WebhookEventName[] = '*') {
   const created = await createWebhook(db, { url: 'https://receiver.test/hooks', events }, now)

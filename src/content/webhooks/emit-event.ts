@@ -1,5 +1,5 @@
 import { newId } from '../../core/ids.js'
-import type { Db } from '../../storage/connect.js'
+import { afterCommit, type Db } from '../../storage/connect.js'
 import { isSubscribed, type WebhookEventName, type WebhookPayload } from './webhook-event.js'
 
 type Waker = () => void
@@ -35,9 +35,9 @@ export async function emitEvent(
     return { id, webhookId: hook.id, event, payload: JSON.stringify(payload), createdAt, nextAttemptAt: createdAt }
   })
   await db.insertInto('webhookEvents').values(rows).execute()
-  // The worker's query waits for the current transaction anyway (one connection) and finds the
-  // rows once committed; after a rollback it finds nothing, which costs one query.
-  wakeDeliveries()
+  // Once committed: the worker (another connection, on PostgreSQL) finds the rows then, and a
+  // rolled-back change wakes nobody.
+  afterCommit(db, wakeDeliveries)
   return rows.map((r) => r.id)
 }
 

@@ -1,4 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely'
+import { createPostgresSearch, dropPostgresSearch } from './postgres-search-ddl.js'
 import { deleteFrom, insertInto, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
 
 /**
@@ -11,12 +12,13 @@ import { deleteFrom, insertInto, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
  *
  * Both key their rows by `article_search_docs.doc_id`, an INTEGER PRIMARY KEY mapped to the
  * article id, not by `articles.rowid`: a text-keyed table's rowids may change on VACUUM.
- * PostgreSQL (later) will use a generated tsvector column with a GIN index instead of this branch.
+ * PostgreSQL uses a generated tsvector column with a GIN index instead (postgres-search-ddl.ts).
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('articles').addColumn('body_text', 'text', (c) => c.notNull().defaultTo('')).execute()
   await backfillBodyText(db)
   if (isSqlite(db)) await createSqliteIndex(db)
+  else await createPostgresSearch(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -27,6 +29,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     for (const table of ['article_search', 'article_search_trigram', 'article_search_docs']) {
       await db.schema.dropTable(table).ifExists().execute()
     }
+  } else {
+    await dropPostgresSearch(db)
   }
   await db.schema.alterTable('articles').dropColumn('body_text').execute()
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { SqliteAdapter, type Kysely } from 'kysely'
 
 /**
  * The newsroom's staff: accounts with roles, their sessions, one-time links (first set-up,
@@ -44,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute()
 
   await db.schema.createTable('sign_in_failures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', isSqlite(db) ? 'integer' : 'serial', (c) => isSqlite(db) ? c.primaryKey().autoIncrement() : c.primaryKey())
     .addColumn('scope', 'text', (c) => c.notNull())
     .addColumn('failed_at', 'text', (c) => c.notNull())
     .execute()
@@ -66,3 +66,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   for (const table of ['sign_in_failures', 'staff_tokens', 'sessions', 'users']) await db.schema.dropTable(table).execute()
 }
+
+const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter
