@@ -24,7 +24,7 @@ interface Vector { title?: string; payload: string }
 /** Frames rendered side by side in one harness page. */
 const BATCH = 150
 /** A frame that has not loaded by then is scanned as it is (and fails if it shows no article). */
-const FRAME_LOAD_MS = 10_000
+const FRAME_LOAD_MS = 30_000
 /** Time left after the frames load for timers, autofocus and late events to fire. */
 const SETTLE_MS = 300
 

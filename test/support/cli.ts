@@ -13,16 +13,17 @@ export function runCli(args: string[], env: Record<string, string>) {
 }
 
 /** Runs `masthead ARGS` without blocking this process, so a test can do other work meanwhile. */
-export function runCliAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function runCliAsync(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> & { child: ChildProcess } {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...backendEnv(env) }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (d) => { stdout += d })
   child.stderr!.on('data', (d) => { stderr += d })
-  return new Promise((resolve, reject) => {
+  const done = new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
+  return Object.assign(done, { child })
 }
 
 export async function freePort(): Promise<number> {

@@ -30,7 +30,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     return { db, url: undefined, close: () => db.destroy() }
   }
   const { url, drop } = await createPostgresDatabase()
-  const db = openPostgres(url, { maxConnections: 4 })
+  const db = openPostgres(url, { maxConnections: 8 })
   return { db, url, close: async () => { await db.destroy(); await drop() } }
 }
 
