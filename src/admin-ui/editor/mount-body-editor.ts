@@ -137,7 +137,7 @@ function buildParts(container: HTMLElement, textarea: HTMLTextAreaElement, id: s
   const area = make('div', 'body-editor-area')
   const hint = make('p', 'body-editor-hint')
   hint.id = `${id}-hint`
-  hint.textContent = 'Alt+F10 moves to the toolbar. Add a picture with “Insert picture”, by dropping it here, or by pasting it.'
+  hint.textContent = 'Alt+F10 moves to the toolbar. Add a picture with “Insert picture”, by dropping it here, or by pasting it; a video, post, map or chart with “Embed”.'
   const status = make('div', 'body-editor-status')
   status.setAttribute('role', 'status')
   status.setAttribute('aria-live', 'polite')
