@@ -217,6 +217,22 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
     const { html } = renderBody('doc', await source())
     expect(html).toContain('<figure class="embed embed-video"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30" title="Video: the quay reopens"')
     expect(html).toContain('<figcaption>Opening day</figcaption>')
+
+    // Pasted embed code: an allow-listed provider's frame becomes an embed, any other frame is left out.
+    await press(page, 'Control+End')
+    await page.locator('.body-editor-text').evaluate((target) => {
+      const data = new DataTransfer()
+      data.setData('text/html', '<p>Pasted</p><iframe src="https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC" title="A song"></iframe><iframe src="https://evil.test/frame"></iframe><iframe srcdoc="<b>x</b>"></iframe>')
+      data.setData('text/plain', 'Pasted')
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    const pasted = JSON.parse(await source()).content.filter((n: { type: string }) => n.type === 'embed').map((n: { attrs: { src: string } }) => n.attrs.src)
+    expect(pasted).toEqual([
+      'https://player.vimeo.com/video/76979871?dnt=1',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30',
+      'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+    ])
+    expect(await source()).not.toContain('evil.test')
     expect(errors).toEqual([])
   })
 

@@ -24,7 +24,9 @@ const text = (value: string | null) => value || null
  * An embedded player, post, map or chart: a block the journalist places and moves but does not
  * type into. The editor shows it as a labelled box naming the provider and the address, not as
  * a live frame: the admin loads no third-party page (its CSP allows no frame), and the preview
- * shows the real thing. Copied, it carries its attributes as `data-embed-*`, which pasting reads.
+ * shows the real thing. Copied, it carries its attributes as `data-embed-*`, which pasting reads;
+ * a pasted `<iframe>` (a public page's embed, a provider's embed code) becomes an embed when its
+ * address is an allow-listed provider's frame, and is left out otherwise.
  */
 export const EmbedNode = Node.create({
   name: 'embed',
@@ -44,7 +46,18 @@ export const EmbedNode = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'figure[data-embed-src]' }]
+    return [
+      { tag: 'figure[data-embed-src]' },
+      {
+        tag: 'iframe[src]',
+        getAttrs: (element: HTMLElement) => {
+          const embed = embedForFrame(element.getAttribute('src'))
+          if (!embed) return false
+          // A caption beside it is pasted as the text it is.
+          return { src: embed.src, title: text(element.getAttribute('title')), width: number(element.getAttribute('width')), height: number(element.getAttribute('height')), caption: null }
+        },
+      },
+    ]
   },
 
   renderHTML({ node }) {

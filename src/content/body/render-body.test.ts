@@ -91,6 +91,8 @@ describe('renderBody: embeds', () => {
       `<p>a <b><iframe src="https://www.youtube.com/embed/${YT}"></iframe></b></p>`,
       `<font><iframe src="https://www.youtube.com/embed/${YT}"></iframe></font>`,
       `<table><tr><td><iframe src="https://www.youtube.com/embed/${YT}"></iframe></td></tr></table>`,
+      // An element taken out (the object) beside a figure put in: the count alone would not tell.
+      `<p><object><p>x</p></object></p><iframe src="https://www.youtube.com/embed/${YT}"></iframe>`,
     ]) {
       const once = renderBody('html', source).html
       expect(frames(once), source).toHaveLength(1)

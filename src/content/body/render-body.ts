@@ -42,7 +42,10 @@ export interface RenderedBody {
 
 const markdownToHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype)
 const htmlToHast = unified().use(rehypeParse, { fragment: true })
-const cleanHast = unified().use(unprefixClobbered).use(rebuildEmbedFrames).use(rehypeSanitize, articleSchema).use(placeEmbedFrames).use(emptyVoidElements)
+/** Takes out whatever is not allowed: frames not allow-listed, then everything the schema refuses. */
+const sanitizeHast = unified().use(unprefixClobbered).use(rebuildEmbedFrames).use(rehypeSanitize, articleSchema)
+/** Puts what is left in shape: embeds in their figures, void elements empty. */
+const shapeHast = unified().use(placeEmbedFrames).use(emptyVoidElements)
 const stringify = unified().use(rehypeStringify)
 
 /** Each format's source as an HTML tree, not yet sanitised. */
@@ -73,14 +76,17 @@ export function renderBody(format: BodyFormat, source: string, options: RenderOp
 /** Sanitises a body's tree, then writes it out and counts its words and pictures. */
 function finishBody(raw: Root, options: RenderOptions): RenderedBody {
   const before = countElements(raw)
-  const clean = (tree: Root) => finishLinksAndImages(cleanHast.runSync(tree) as Root, options)
-  let tree = clean(raw)
+  const sanitized = sanitizeHast.runSync(raw) as Root
+  // Counted before embeds get their figures, which would hide an element taken out.
+  const tookOut = countElements(sanitized) < before
+  const finish = (tree: Root) => finishLinksAndImages(shapeHast.runSync(tree) as Root, options)
+  let tree = finish(sanitized)
   let html = stringify.stringify(tree)
   // Taking out a disallowed element can leave nesting HTML does not allow (a <p> in a <p> once the
   // <object> between them is gone), which a browser would read back differently: one more pass,
   // only when something was taken out, settles it, so sanitised HTML is its own sanitisation.
-  if (countElements(tree) < before) {
-    tree = clean(htmlToHast.parse(html) as Root)
+  if (tookOut) {
+    tree = finish(sanitizeHast.runSync(htmlToHast.parse(html)) as Root)
     html = stringify.stringify(tree)
   }
   const text = blockText(tree)
