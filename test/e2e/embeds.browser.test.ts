@@ -8,6 +8,8 @@ import { hasBrowser } from '../support/requirements.js'
 import { addArticle, createTestSite } from '../support/test-site.js'
 
 const YT = 'dQw4w9WgXcQ'
+/** Strings that would run if an embed's title or caption reached the page unescaped. */
+const HOSTILE = ['"><img src=x onerror=alert(1)>', "'><svg onload=alert(2)>", '</iframe><script>alert(3)</script>', '" srcdoc="<script>alert(4)</script>']
 
 /** Every CSP violation the page reports, from before its first byte runs. */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
@@ -44,6 +46,13 @@ describe.runIf(hasBrowser())('an embed on a public article page, in Chromium', (
 <iframe src="https://www.youtube.com.evil.test/embed/${YT}"></iframe>
 <iframe srcdoc="<p>inline</p>"></iframe>
 <p>More words after the video.</p>`,
+      },
+    })
+    await addArticle(site.db, {
+      headline: 'Hostile titles',
+      body: {
+        format: 'doc',
+        source: JSON.stringify({ type: 'doc', content: HOSTILE.map((payload) => ({ type: 'embed', attrs: { src: `https://www.youtube.com/embed/${YT}`, title: payload, caption: payload } })) }),
       },
     })
     const listener = getRequestListener(site.app.fetch)
@@ -86,6 +95,26 @@ describe.runIf(hasBrowser())('an embed on a public article page, in Chromium', (
     await frame.scrollIntoViewIfNeeded()
     await page.waitForTimeout(500)
     expect(page.frames().some((f) => f.url().startsWith('https://www.youtube-nocookie.com/') || f.url().startsWith('chrome-error:'))).toBe(true)
+    expect(await violations()).toEqual([])
+    await page.close()
+  })
+
+  it('keeps hostile titles and captions of allowed embeds as text: nothing runs, nothing is added', async () => {
+    const page = await browser.newPage()
+    const violations = await watchViolations(page)
+    const dialogs: string[] = []
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss() })
+    await page.goto(`${origin}/hostile-titles/`, { waitUntil: 'load' })
+    await page.waitForTimeout(300)
+    const frames = page.locator('article .body iframe')
+    await expect(frames.count()).resolves.toBe(HOSTILE.length)
+    for (const [i, payload] of HOSTILE.entries()) {
+      await expect(frames.nth(i).getAttribute('title')).resolves.toBe(payload)
+      await expect(frames.nth(i).getAttribute('srcdoc')).resolves.toBeNull()
+      await expect(page.locator('article .body figcaption').nth(i).innerText()).resolves.toBe(payload)
+    }
+    await expect(page.locator('article .body img, article .body svg, article .body script').count()).resolves.toBe(0)
+    expect(dialogs).toEqual([])
     expect(await violations()).toEqual([])
     await page.close()
   })

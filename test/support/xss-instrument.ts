@@ -34,21 +34,15 @@ const HARMLESS_DIRECTIVES = '^(img-src|style-src|style-src-elem|style-src-attr|f
  *   fonts and media;
  * and from outside the page: dialogs, pop-ups, `javascript:` or unexpected frame navigations,
  * and requests for scripts other than the site's own assets.
- *
- * `embeds` are the embed frames a body may hold (an allow-listed provider's frame, as the
- * sanitiser builds it): an `<iframe>` in the body is let be only when its address is one of
- * them and it carries exactly `embedSandbox`.
  */
-export async function instrument(
-  context: BrowserContext, payloadCallNames: readonly string[], { embeds = [], embedSandbox = '' }: { embeds?: readonly string[]; embedSandbox?: string } = {},
-): Promise<Instrumented> {
+export async function instrument(context: BrowserContext, payloadCallNames: readonly string[]): Promise<Instrumented> {
   const trips: Trip[] = []
   const binding = `__trip_${randomBytes(8).toString('hex')}`
   const scanner = `__scan_${randomBytes(8).toString('hex')}`
   await context.exposeBinding(binding, ({ frame }: { frame: Frame }, kind: Trip['kind'], detail: string) => {
     trips.push({ url: frame.url(), kind, detail })
   })
-  await context.addInitScript(({ binding, scanner, names, harmless, embeds, embedSandbox }) => {
+  await context.addInitScript(({ binding, scanner, names, harmless }) => {
     const w = window as unknown as Record<string, unknown>
     Object.defineProperty(window, scanner, { value: scanDocument })
     const report = w[binding] as (kind: string, detail: string) => void
@@ -116,16 +110,12 @@ export async function instrument(
           }
         }
       }
-      const isEmbed = (element: Element) => element.localName === 'iframe' && embeds.includes(element.getAttribute('src') ?? '')
-        && element.getAttribute('sandbox') === embedSandbox && !element.hasAttribute('srcdoc')
-      let embedCount = 0
       for (const element of doc.querySelectorAll('article.article .body *')) {
-        if (isEmbed(element)) embedCount++
-        else if (DANGEROUS.has(element.localName)) problems.push(`<${element.localName}> in the body`)
+        if (DANGEROUS.has(element.localName)) problems.push(`<${element.localName}> in the body`)
       }
-      return { url: doc.location?.href ?? '', rendered: doc.querySelector('article.article .body') !== null, problems, embeds: embedCount }
+      return { url: doc.location?.href ?? '', rendered: doc.querySelector('article.article .body') !== null, problems }
     }
-  }, { binding, scanner, names: [...payloadCallNames], harmless: HARMLESS_DIRECTIVES, embeds: [...embeds], embedSandbox })
+  }, { binding, scanner, names: [...payloadCallNames], harmless: HARMLESS_DIRECTIVES })
 
   const watch = (page: Page, expected: (url: string) => boolean) => {
     page.on('dialog', (dialog) => {
@@ -165,7 +155,5 @@ export interface FrameScan {
   /** Whether the frame shows an article page at all (a 404 would pass every check vacuously). */
   rendered: boolean
   problems: string[]
-  /** How many of the allowed embed frames the body holds. */
-  embeds?: number
 }
 
