@@ -41,6 +41,21 @@ describe('imports keep embeds of allow-listed providers', () => {
       + ' allow="encrypted-media; fullscreen; picture-in-picture" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe>'
       + '<figcaption>Opening day</figcaption></figure><figure></figure>')
   })
+
+  it('a saved page keeps the frames of every allow-listed provider, and no other', async () => {
+    await importInto([ws.write('page.html', savedPage(`<p>The harbour board published its figures on Monday, and a long enough paragraph keeps Readability interested in this article text about the quay.</p>
+      <iframe src="https://open.spotify.com/embed/episode/4uLU6hMCjMI75M1A2tKUQC" title="The harbour podcast"></iframe>
+      <p>Another paragraph with more words about the quay, the ferries, the fish market and the people who work on the harbour every day.</p>
+      <iframe src="https://datawrapper.dwcdn.net/AbC12/1/" title="Ferry passengers by month"></iframe>
+      <iframe src="https://ads.example/slot?id=1"></iframe>
+      <p>A last paragraph, so the frames sit inside the article and not at its edge, with still more words about the harbour.</p>`))])
+    const html = (await bodyOf('html:https://elsewhere.example/quay-reopens'))!
+    expect([...html.matchAll(/<iframe src="([^"]+)" title="([^"]+)"/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      'https://open.spotify.com/embed/episode/4uLU6hMCjMI75M1A2tKUQC The harbour podcast',
+      'https://datawrapper.dwcdn.net/AbC12/1/ Ferry passengers by month',
+    ])
+    expect(html).not.toContain('ads.example')
+  })
 })
 
 describe('nofollow ugc on imported pages saved from the web', () => {
