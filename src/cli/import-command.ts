@@ -17,7 +17,7 @@ export async function importCommand(config: Config, files: string[], { skipInval
   const progress = progressReporter(process.stderr)
   let last: ImportProgress | undefined
   try {
-    const result = await importFiles({ db: site.db, files: site.files, now: new Date() }, files, {
+    const result = await importFiles({ db: site.db, files: site.files, now: new Date(), siteUrl: config.siteUrl }, files, {
       skipInvalid,
       onProgress: (p) => {
         if (last && last.file !== p.file) progress.done(last)

@@ -5,6 +5,7 @@ import { fixedClock } from '../core/clock.js'
 import { silentLog } from '../core/log.js'
 import { memoryFileStore } from '../storage/files/local-file-store.js'
 import { createApp } from './app.js'
+import { EMBED_FRAME_ORIGINS } from '../content/body/embed-providers.js'
 import { HSTS, PERMISSIONS_POLICY, SITE_CSP } from './security-headers.js'
 
 let site: Awaited<ReturnType<typeof createTestSite>>
@@ -42,6 +43,17 @@ describe('security headers on the public site', () => {
     expect(csp.get('form-action')).toEqual(["'self'"])
     expect(SITE_CSP).not.toContain('unsafe-inline')
     expect(SITE_CSP).not.toContain('unsafe-eval')
+  })
+
+  it('allows frames from exactly the embed providers’ origins, and keeps everything else on this origin', () => {
+    const csp = directives(SITE_CSP)
+    expect(csp.get('frame-src')).toEqual([...EMBED_FRAME_ORIGINS])
+    expect(csp.get('frame-src')).toContain('https://www.youtube-nocookie.com')
+    for (const origin of csp.get('frame-src')!) expect(origin).toMatch(/^https:\/\/[a-z0-9.-]+$/)
+    // Workers and anything else not named fall back to default-src, which stays 'self'; child-src is not widened.
+    expect(csp.get('default-src')).toEqual(["'self'"])
+    expect(csp.has('child-src')).toBe(false)
+    expect(csp.has('worker-src')).toBe(false)
   })
 
   it('allows each inline stylesheet a page really has by its hash, and nothing else inline', async () => {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
+import { EMBED_FRAME_ORIGINS } from '../content/body/embed-providers.js'
 import { searchCss } from '../views/search-css.js'
 import { siteCss } from '../views/site-css.js'
 
@@ -19,12 +20,16 @@ export function styleHash(css: string): string {
  * The only inline styles are the site's and the search page's stylesheets, allowed by their
  * hashes, computed here from the very strings the layouts inline. Pictures may come from any
  * https address, because imported archives keep their pictures at their original address.
+ * Frames may come only from the embed providers' origins (`frame-src`, made from the same
+ * allow-list the sanitiser keeps frames by); `default-src` stays 'self', so workers and
+ * everything else not named here stay on this origin.
  */
 export const SITE_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   `style-src 'self' ${styleHash(siteCss)} ${styleHash(searchCss)}`,
   "img-src 'self' data: https:",
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'self'",

@@ -16,6 +16,8 @@ export interface ApplyDeps {
   db: Db
   files: FileStore
   now: Date
+  /** The site's address (MASTHEAD_SITE_URL), so body links to it count as its own. */
+  siteUrl?: string
 }
 
 export interface AppliedRecord {
@@ -71,7 +73,9 @@ export class RecordWriter {
     const parsed = parseArticleInput(this.toInput(record, { sectionId, tagIds: [...new Set(tagIds)], authorIds: [...new Set(authorIds)], pictureId }))
     const written = parsed.ok
       // No revision rows: an archive costs no second copy of every body; history starts at the first edit.
-      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, { createdAt: record.createdAt, allowPastSchedule: true, revision: false, events: false })
+      ? await writeArticle(db, parsed.value, record.updatedAt ?? now, {
+        createdAt: record.createdAt, allowPastSchedule: true, revision: false, events: false, trustedLinks: record.trustedLinks ?? true, siteUrl: this.deps.siteUrl,
+      })
       : parsed
     if (!written.ok) {
       const issues = written.error.type === 'invalid' ? written.error.issues : [{ field: 'slug', message: `the slug "${written.error.slug}" is taken` }]

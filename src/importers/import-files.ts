@@ -14,6 +14,8 @@ export interface ImportDeps {
   db: Db
   files: FileStore
   now: Date
+  /** The site's address (MASTHEAD_SITE_URL), so body links to it count as its own. */
+  siteUrl?: string
 }
 
 export interface ImportOptions {

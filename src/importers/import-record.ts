@@ -45,6 +45,11 @@ export interface ImportRecord {
   hero?: ImportPicture | null
   /** Old paths of this article (with the query where it matters, e.g. `/?p=12`) that should lead to it. */
   redirectsFrom?: string[]
+  /**
+   * False for text from outside the newsroom (a page saved from the web): its links to other
+   * hosts get `rel="nofollow ugc"`. An archive of the newsroom's own site leaves it out (trusted).
+   */
+  trustedLinks?: boolean
 }
 
 /**

@@ -50,6 +50,12 @@ figcaption{font:.875rem/1.5 var(--sans);color:var(--muted);margin-top:.5rem}
 .body pre{overflow:auto;font-size:.9rem;background:var(--card);padding:1rem}
 .body table{border-collapse:collapse;width:100%;font:.9375rem/1.5 var(--sans)}
 .body th,.body td{border-bottom:1px solid var(--rule);padding:.4rem;text-align:left}
+.body iframe{max-width:100%;border:0}
+.embed iframe{display:block;width:100%;background:var(--card)}
+.embed-video iframe{aspect-ratio:16/9;height:auto}
+.embed-map iframe{aspect-ratio:4/3;height:auto}
+.embed-document iframe{aspect-ratio:3/4;height:auto;max-height:90vh}
+.embed-post iframe{max-width:34rem;margin:0 auto}
 .notes{margin:2rem 0 0;padding:1rem 1.25rem;background:var(--card);border-left:4px solid var(--accent);font:.9375rem/1.55 var(--sans)}
 .notes h2{font:700 .8125rem/1.4 var(--sans);text-transform:uppercase;letter-spacing:.08em;margin:0 0 .5rem}
 .notes ul{list-style:none;margin:0;padding:0}

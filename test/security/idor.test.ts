@@ -95,3 +95,51 @@ describe('no admin route lets a role reach what it may not (IDOR), by id', () =>
     expect(await site.db.selectFrom('apiKeys').selectAll().execute()).toEqual(keysBefore)
   })
 })
+
+/**
+ * Permission comes before anything about the request: someone else's article is refused (403)
+ * whether or not the form says which version it was opened at, whether that version is current,
+ * and whether its tags exist. A 409 ("someone saved meanwhile") or 422 ("no such tag") would
+ * tell a contributor about an article they may not touch, and checks the form before the right.
+ */
+describe('saving someone else’s article is refused before the form is looked at', () => {
+  let site: Awaited<ReturnType<typeof createTestSite>>
+  let articleId: string
+  const clients = {} as Record<'contributor' | 'author', AdminClient>
+
+  beforeAll(async () => {
+    site = await createTestSite()
+    const owner = await addStaff(site.db, 'author', 'Owner Writer')
+    const created = await createArticle(site.db, owner, { headline: 'Someone else’s draft', body: { format: 'markdown', source: 'Words.' } }, now)
+    if (!created.ok) throw new Error(JSON.stringify(created.error))
+    articleId = created.value.id
+    for (const role of ['contributor', 'author'] as const) {
+      clients[role] = new AdminClient(site.app)
+      await clients[role].signIn((await addStaff(site.db, role, `${role} saver`)).email)
+    }
+  })
+  afterAll(() => site.close())
+
+  const forms: [string, Record<string, string>][] = [
+    ['no baseVersion', { headline: 'Changed', bodySource: 'x', bodyFormat: 'markdown' }],
+    ['a stale baseVersion', { headline: 'Changed', bodySource: 'x', bodyFormat: 'markdown', baseVersion: '7' }],
+    ['a tag that does not exist', { headline: 'Changed', bodySource: 'x', bodyFormat: 'markdown', baseVersion: '1', tags: 'No such tag' }],
+  ]
+  const routes = ['/', '/autosave', '/submit', '/publish']
+  const cases = (['contributor', 'author'] as const).flatMap((role) => routes.flatMap((route) => forms.map(([what, form]) => ({ role, route, what, form }))))
+
+  it.each(cases)('$role: POST …$route with $what → 403', async ({ role, route, form }) => {
+    const client = clients[role]
+    await client.get('/admin/')
+    const before = await dumpDatabase(site.db)
+    const res = route === '/autosave'
+      ? await client.request(`/admin/articles/${articleId}/autosave`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-Token': client.formToken },
+        body: JSON.stringify(form),
+      })
+      : await client.post(`/admin/articles/${articleId}${route}`, form)
+    expect(res.status).toBe(403)
+    expect(await dumpDatabase(site.db)).toEqual(before)
+  })
+})

@@ -22,7 +22,9 @@ const ATTRIBUTES = ['href', 'src', 'srcset', 'onerror', 'onload', 'onclick', 'ON
   'data', 'srcdoc', 'title', 'alt', 'class', 'id', 'name', 'is', 'autofocus', 'open', 'ontoggle', 'values', 'attributeName', 'to', 'from']
 const VALUES = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' java\tscript:alert(1)', '&#106;avascript:alert(1)', 'jav&#x0A;ascript:alert(1)',
   'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'alert(1)', 'https://example.com/a.jpg', '/local', 'x" onerror="alert(1)',
-  "x' onload='alert(1)", '\u2028javascript:alert(1)', 'expression(alert(1))', 'url(javascript:alert(1))', '&quot;&gt;&lt;script&gt;']
+  "x' onload='alert(1)", '\u2028javascript:alert(1)', 'expression(alert(1))', 'url(javascript:alert(1))', '&quot;&gt;&lt;script&gt;',
+  // An allow-listed embed's frame, and near misses of it.
+  'https://www.youtube.com/embed/dQw4w9WgXcQ', 'https://youtube.com@evil.test/embed/dQw4w9WgXcQ', '//www.youtube.com/embed/dQw4w9WgXcQ']
 
 /** HTML-ish text: tags and attributes that matter to an attacker, mixed with arbitrary text, often malformed. */
 export const htmlish = fc.array(fc.oneof(

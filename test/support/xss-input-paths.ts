@@ -41,8 +41,10 @@ const saveAs = (format: 'html' | 'markdown'): XssInputPath => ({
 
 /**
  * The admin editor's `doc` format (a ProseMirror document) through saveArticle, as the editor
- * saves it: the payload as text, as a link's address, and as a picture's address, alt text and
- * caption, which are the places a document carries strings into the page.
+ * saves it: the payload as text, as a link's address, as a picture's address, alt text and
+ * caption, and as an embed's address, title and caption, which are the places a document carries
+ * strings into the page. (An allow-listed embed titled with a payload is tested on its own in
+ * embeds.browser.test.ts: here its frame would load from the provider in every page.)
  */
 const saveDoc: XssInputPath = {
   name: 'saveArticle (doc, the editor)',
@@ -55,6 +57,7 @@ const saveDoc: XssInputPath = {
           { type: 'paragraph', content: [{ type: 'text', text: payload }] },
           { type: 'paragraph', content: [{ type: 'text', text: 'a link', marks: [{ type: 'link', attrs: { href: payload } }] }] },
           { type: 'image', attrs: { src: payload, alt: payload, title: payload, caption: payload } },
+          { type: 'embed', attrs: { src: payload, title: payload, caption: payload } },
           { type: payload.slice(0, 40) || 'x', content: [{ type: 'text', text: payload }] },
         ],
       }

@@ -18,6 +18,10 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
       broken: { source: '{"type":"doc","content":[' },
       unknown: { source: JSON.stringify({ type: 'doc', content: [{ type: 'table', content: [{ type: 'text', text: 'Cells' }] }] }) },
       markdown: { source: 'Some *Markdown*.', format: 'markdown' },
+      embedded: { source: JSON.stringify({ type: 'doc', content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Watch this.' }] },
+        { type: 'embed', attrs: { src: 'https://player.vimeo.com/video/76979871?dnt=1', title: 'The quay', width: 640, height: 360, caption: 'Opening day' } },
+      ] }) },
     })
     browser = await launchBrowser()
   })
@@ -31,7 +35,7 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
   })
 
   /** Opens a harness page and waits for the editor; page errors are collected for the end. */
-  async function open(field: 'empty' | 'existing' | 'labelled', { label = 'Article body' } = {}) {
+  async function open(field: 'empty' | 'existing' | 'labelled' | 'embedded', { label = 'Article body' } = {}) {
     const page = await browser.context.newPage()
     page.setDefaultTimeout(5_000) // a step that hangs fails with its locator, well before the test's time-out
     const errors: string[] = []
@@ -178,6 +182,57 @@ describe.runIf(hasBrowser())('the body editor in Chromium', () => {
     await dialog.waitFor({ state: 'detached' })
     expect(renderBody('doc', await source()).html)
       .toMatch(/<figure><img src="\/media\/p\d+\.png" alt="The new quay" [^>]*><figcaption>Opened on Monday\.<\/figcaption><\/figure>/)
+    expect(errors).toEqual([])
+  })
+
+  it('keeps an embed it opens, shows it as a box (no frame), and embeds an allow-listed provider’s page only', async () => {
+    const { page, errors, text, source, button } = await open('embedded')
+    const before = await source()
+    await expect(page.locator('.body-editor-embed .body-editor-embed-label').innerText()).resolves.toBe('Embedded from Vimeo: The quay')
+    await expect(page.locator('.body-editor iframe').count()).resolves.toBe(0)
+    await text.click()
+    await press(page, 'Control+End')
+    await page.keyboard.type(' More.')
+    expect(JSON.parse(await source()).content[1]).toEqual(JSON.parse(before).content[1])
+
+    await press(page, 'Control+End')
+    await press(page, 'Enter')
+    await button('Embed').click()
+    const dialog = page.getByRole('dialog', { name: 'Embed a video, post, map or chart' })
+    const address = dialog.getByRole('textbox', { name: 'Address' })
+    for (const refused of ['https://youtube.com@evil.test/watch?v=dQw4w9WgXcQ', 'javascript:alert(1)', 'https://example.org/video']) {
+      await address.fill(refused)
+      await press(page, 'Enter')
+      await expect(dialog.getByRole('alert').innerText()).resolves.toMatch(/^Only an address of a page from YouTube, Vimeo/)
+    }
+    await address.fill('https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30')
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('Video: the quay reopens')
+    await dialog.getByRole('button', { name: 'Embed', exact: true }).click()
+    await dialog.waitFor({ state: 'detached' })
+    const embeds = JSON.parse(await source()).content.filter((n: { type: string }) => n.type === 'embed')
+    expect(embeds.map((n: { attrs: { src: string; title: string } }) => [n.attrs.src, n.attrs.title])).toEqual([
+      ['https://player.vimeo.com/video/76979871?dnt=1', 'The quay'],
+      ['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30', 'Video: the quay reopens'],
+    ])
+    const { html } = renderBody('doc', await source())
+    expect(html).toContain('<figure class="embed embed-video"><iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30" title="Video: the quay reopens"')
+    expect(html).toContain('<figcaption>Opening day</figcaption>')
+
+    // Pasted embed code: an allow-listed provider's frame becomes an embed, any other frame is left out.
+    await press(page, 'Control+End')
+    await page.locator('.body-editor-text').evaluate((target) => {
+      const data = new DataTransfer()
+      data.setData('text/html', '<p>Pasted</p><iframe src="https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC" title="A song"></iframe><iframe src="https://evil.test/frame"></iframe><iframe srcdoc="<b>x</b>"></iframe>')
+      data.setData('text/plain', 'Pasted')
+      target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    })
+    const pasted = JSON.parse(await source()).content.filter((n: { type: string }) => n.type === 'embed').map((n: { attrs: { src: string } }) => n.attrs.src)
+    expect(pasted).toEqual([
+      'https://player.vimeo.com/video/76979871?dnt=1',
+      'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30',
+      'https://open.spotify.com/embed/track/4uLU6hMCjMI75M1A2tKUQC',
+    ])
+    expect(await source()).not.toContain('evil.test')
     expect(errors).toEqual([])
   })
 

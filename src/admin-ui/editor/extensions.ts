@@ -2,11 +2,12 @@ import type { Extensions } from '@tiptap/core'
 import { Link } from '@tiptap/extension-link'
 import { StarterKit } from '@tiptap/starter-kit'
 import { isSafeLinkAddress } from './link-address.js'
+import { EmbedNode } from './embed-node.js'
 import { Picture } from './picture-node.js'
 
 /**
  * What a body can hold: exactly what the server's `doc` renderer knows. Paragraphs, headings
- * 2–4, bold, italic, inline code, links, lists, quotes, line breaks, rules and pictures, with
+ * 2–4, bold, italic, inline code, links, lists, quotes, line breaks, rules, pictures and embeds, with
  * StarterKit's keyboard shortcuts (Ctrl+B, Ctrl+I, Ctrl+Z, Ctrl+Shift+8 …) and typing rules
  * (`## ` makes a heading, `- ` a list). Code blocks, strike-through and underline are left
  * out: a news page has no style for them.
@@ -30,5 +31,6 @@ export function bodyExtensions(): Extensions {
       HTMLAttributes: { target: null, rel: null, class: null },
     }),
     Picture,
+    EmbedNode,
   ]
 }

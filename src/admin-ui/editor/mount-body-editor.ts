@@ -1,5 +1,6 @@
 import { Editor, Extension, type JSONContent } from '@tiptap/core'
 import { parseDoc } from '../../content/body/body-doc.js'
+import { editEmbed } from './edit-embed.js'
 import { editLink } from './edit-link.js'
 import { bodyExtensions } from './extensions.js'
 import { pictureInput, type Announce, type PictureInput } from './picture-input.js'
@@ -46,6 +47,7 @@ export function mountBodyEditor(container: HTMLElement): Editor | undefined {
     editLink: () => { void editLink(editor, parts.wrapper) },
     choosePicture: () => parts.picker.click(),
     editPictureText: () => { void pictures?.editPictureText() },
+    editEmbed: () => { void editEmbed(editor, parts.wrapper) },
   }
   const editor: Editor = new Editor({
     element: parts.area,
@@ -135,7 +137,7 @@ function buildParts(container: HTMLElement, textarea: HTMLTextAreaElement, id: s
   const area = make('div', 'body-editor-area')
   const hint = make('p', 'body-editor-hint')
   hint.id = `${id}-hint`
-  hint.textContent = 'Alt+F10 moves to the toolbar. Add a picture with “Insert picture”, by dropping it here, or by pasting it.'
+  hint.textContent = 'Alt+F10 moves to the toolbar. Add a picture with “Insert picture”, by dropping it here, or by pasting it; a video, post, map or chart with “Embed”.'
   const status = make('div', 'body-editor-status')
   status.setAttribute('role', 'status')
   status.setAttribute('aria-live', 'polite')

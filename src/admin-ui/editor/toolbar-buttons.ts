@@ -5,6 +5,7 @@ export interface EditorActions {
   editLink(): void
   choosePicture(): void
   editPictureText(): void
+  editEmbed(): void
 }
 
 export interface ToolbarButton {
@@ -53,6 +54,12 @@ export const TOOLBAR_GROUPS: { label: string; buttons: ToolbarButton[] }[] = [
     buttons: [
       { name: 'picture', label: 'Insert picture', run: (_e, actions) => actions.choosePicture() },
       { name: 'alt-text', label: 'Alt text', isEnabled: (e) => e.isActive('image'), run: (_e, actions) => actions.editPictureText() },
+    ],
+  },
+  {
+    label: 'Embeds',
+    buttons: [
+      { name: 'embed', label: 'Embed', isActive: (e) => e.isActive('embed'), run: (_e, actions) => actions.editEmbed() },
     ],
   },
   {

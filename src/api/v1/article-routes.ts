@@ -19,10 +19,10 @@ import {
   PublishBody, ScheduleBody, toArticleJson, toArticleSummaryJson,
 } from './article-schemas.js'
 
-type Deps = { db: Db; clock: Clock }
+type Deps = { db: Db; clock: Clock; siteUrl: string }
 
 /** The article routes: list, read, create, update, publish, schedule, unpublish, delete. */
-export function articleRoutes({ db, clock }: Deps): ApiRoute[] {
+export function articleRoutes({ db, clock, siteUrl }: Deps): ApiRoute[] {
   const workflow = async (c: Context<ApiEnv>, id: string, request: WorkflowRequest) => {
     const changed = await changeWorkflow(db, c.get('caller').actor, id, request, clock.now())
     if (!changed.ok) return problem(c, articleProblem(changed.error))
@@ -60,7 +60,7 @@ export function articleRoutes({ db, clock }: Deps): ApiRoute[] {
       body: ArticleCreateBody,
       responses: { 201: { description: 'The new draft', schema: ArticleResponse } },
       handle: async (c, { body }) => {
-        const created = await createArticle(db, c.get('caller').actor, body, clock.now())
+        const created = await createArticle(db, c.get('caller').actor, body, clock.now(), { siteUrl })
         if (!created.ok) return problem(c, articleProblem(created.error))
         return c.json({ article: toArticleJson(created.value) }, 201, { Location: `/api/v1/articles/${created.value.id}` })
       },
@@ -79,7 +79,7 @@ export function articleRoutes({ db, clock }: Deps): ApiRoute[] {
         const current = await findArticleById(db, params.id)
         if (!current) return problem(c, articleProblem({ type: 'not-found' }))
         const { baseVersion, ...changes } = body
-        const saved = await editArticle(db, c.get('caller').actor, params.id, { ...contentOf(current), ...dropUndefined(changes) }, clock.now(), { baseVersion })
+        const saved = await editArticle(db, c.get('caller').actor, params.id, { ...contentOf(current), ...dropUndefined(changes) }, clock.now(), { baseVersion, siteUrl })
         if (!saved.ok) return problem(c, articleProblem(saved.error))
         return c.json({ article: toArticleJson(saved.value) })
       },

@@ -20,10 +20,13 @@ export type CreateArticleError = SaveArticleError | { type: 'forbidden' }
 /**
  * Creates a draft owned by `creator`. It is always a draft, whatever the input says: going
  * public is a workflow action (`changeWorkflow`), checked on its own. Without `authorIds` the
- * byline is the creator's own; a standing page (`kind: 'page'`) needs `pages.manage`.
+ * byline is the creator's own; a standing page (`kind: 'page'`) needs `pages.manage`. With `siteUrl`,
+ * the body's links to the site count as its own (a contributor's other links are nofollow ugc).
  * @example const created = await createArticle(db, staff, { headline: 'Harbour reopens', body: { format: 'markdown', source: '' } }, now)
  */
-export async function createArticle(db: Db, creator: Creator, input: ArticleInput, now: Date): Promise<Result<Article, CreateArticleError>> {
+export async function createArticle(
+  db: Db, creator: Creator, input: ArticleInput, now: Date, { siteUrl }: { siteUrl?: string } = {},
+): Promise<Result<Article, CreateArticleError>> {
   if (!canOnSite(creator, 'article.create')) return err({ type: 'forbidden' })
   if (input.kind === 'page' && !canOnSite(creator, 'pages.manage')) return err({ type: 'forbidden' })
   const authorIds = input.authorIds ?? (creator.personId ? [creator.personId] : [])
@@ -32,7 +35,7 @@ export async function createArticle(db: Db, creator: Creator, input: ArticleInpu
   if (!valid.ok) return valid
   return inTransaction(db, async (trx) => {
     // Its first revision is the creator's: history and conflict messages name them.
-    const written = await writeArticle(trx, valid.value, now, { savedBy: creator.id })
+    const written = await writeArticle(trx, valid.value, now, { savedBy: creator.id, siteUrl })
     if (!written.ok) return written
     await trx.updateTable('articles').set({ ownerId: creator.ownerId === undefined ? creator.id : creator.ownerId }).where('id', '=', written.value.id).execute()
     return ok((await findArticleById(trx, written.value.id))!)

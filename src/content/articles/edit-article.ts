@@ -19,6 +19,8 @@ export interface EditOptions {
   baseVersion: number
   /** An autosave: drafts only, since saving a public article changes what readers see. */
   draftsOnly?: boolean
+  /** The site's address, so the body's links to it count as its own (see `WriteOptions.siteUrl`). */
+  siteUrl?: string
 }
 
 /**
@@ -29,7 +31,7 @@ export interface EditOptions {
  * @example const saved = await editArticle(db, staff, id, content, now, { baseVersion: 4 })
  */
 export async function editArticle(
-  db: Db, actor: Actor, id: string, content: ArticleContent, now: Date, { baseVersion, draftsOnly = false }: EditOptions,
+  db: Db, actor: Actor, id: string, content: ArticleContent, now: Date, { baseVersion, draftsOnly = false, siteUrl }: EditOptions,
 ): Promise<Result<Article, EditArticleError>> {
   return inTransaction(db, async (trx) => {
     const current = await findArticleById(trx, id)
@@ -48,6 +50,6 @@ export async function editArticle(
       status: current.status,
       publishedAt: current.publishedAt,
     }
-    return updateArticle(trx, id, input, now, { baseVersion, editedBy: actor.id })
+    return updateArticle(trx, id, input, now, { baseVersion, editedBy: actor.id, siteUrl })
   })
 }

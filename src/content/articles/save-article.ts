@@ -76,6 +76,14 @@ export interface WriteOptions {
    * news to announce thousands of times over, and the import's hot loop stays as fast as before.
    */
   events?: boolean
+  /**
+   * Whether trusted staff vouch for the body's links. By default a save by a contributor does not
+   * (their links to other hosts get `rel="nofollow ugc"`) and any other save does: an import, the
+   * system, an integration, an author, an editor. A page saved from the web is imported with false.
+   */
+  trustedLinks?: boolean
+  /** The site's address (MASTHEAD_SITE_URL): body links to its host are internal, never nofollow. */
+  siteUrl?: string
 }
 
 /** The article an update by id writes, and the version the editor's copy was based on. */
@@ -119,7 +127,8 @@ export async function writeArticle(
   if (existing && keepRevision && !(await hasRevision(trx, existing.id, existing.version))) {
     await insertRevision(trx, await snapshotRevision(trx, existing.id))
   }
-  const body = renderBody(valid.body.format, valid.body.source)
+  const trustedLinks = options.trustedLinks ?? !(await isContributor(trx, options.savedBy))
+  const body = renderBody(valid.body.format, valid.body.source, { trustedLinks, siteUrl: options.siteUrl })
   const pictures = body.images + (valid.hero ? 1 : 0)
   const { status, publishedAt } = publication.value
   const id = existing?.id ?? newId(now)
@@ -170,6 +179,16 @@ export async function writeArticle(
   await markContentChanged(trx, now)
   if (options.events !== false) await emitArticleChange(trx, id, existing, { status, publishedAt }, now)
   return ok({ id, slug: slug.value, created: !existing, version })
+}
+
+/**
+ * Whether `savedBy` is a staff account with the contributor role, the one role whose links the
+ * site does not vouch for. Imports, the system and integrations save as no staff account.
+ */
+async function isContributor(db: Db, savedBy: string | null | undefined): Promise<boolean> {
+  if (!savedBy) return false
+  const row = await db.selectFrom('users').select('role').where('id', '=', savedBy).executeTakeFirst()
+  return row?.role === 'contributor'
 }
 
 /** Just what a save needs to know of the article it replaces. */

@@ -11,6 +11,8 @@ export interface EditContext {
   baseVersion: number
   /** The user saving, or null for the system. */
   editedBy: string | null
+  /** The site's address, so the body's links to it count as its own (see `WriteOptions.siteUrl`). */
+  siteUrl?: string
 }
 
 /**
@@ -24,12 +26,12 @@ export interface EditContext {
  * if (!result.ok && result.error.type === 'conflict') showConflict(result.error.currentVersion, result.error.editedBy)
  */
 export async function updateArticle(
-  db: Db, id: string, input: ArticleInput, now: Date, { baseVersion, editedBy }: EditContext,
+  db: Db, id: string, input: ArticleInput, now: Date, { baseVersion, editedBy, siteUrl }: EditContext,
 ): Promise<Result<Article, UpdateArticleError>> {
   const parsed = parseArticleInput(input)
   if (!parsed.ok) return parsed
   return inTransaction(db, async (trx) => {
-    const written = await writeArticle(trx, parsed.value, now, { savedBy: editedBy }, { id, baseVersion })
+    const written = await writeArticle(trx, parsed.value, now, { savedBy: editedBy, siteUrl }, { id, baseVersion })
     if (!written.ok) return written
     return ok((await findArticleById(trx, id))!)
   })

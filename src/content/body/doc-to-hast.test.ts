@@ -127,3 +127,23 @@ describe("renderBody('doc')", () => {
     expect(renderBody('doc', '{"type":"paragraph","content":[{"type":"text","text":"x"}]}').html).toBe('')
   })
 })
+
+describe("renderBody('doc'): embeds", () => {
+  const YT = 'dQw4w9WgXcQ'
+  it('renders an embed node as the sanitiser’s embed figure, with its title, size and caption', () => {
+    const out = render({ type: 'embed', attrs: { src: `https://www.youtube.com/embed/${YT}`, title: 'The quay opens', width: 640, height: 360, caption: 'Opening day' } })
+    expect(out.html).toBe(`<figure class="embed embed-video"><iframe src="https://www.youtube-nocookie.com/embed/${YT}" title="The quay opens" width="640" height="360" loading="lazy"`
+      + ' referrerpolicy="strict-origin-when-cross-origin" allow="encrypted-media; fullscreen; picture-in-picture" sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"></iframe>'
+      + '<figcaption>Opening day</figcaption></figure>')
+  })
+
+  it('renders nothing for an embed of another address, or none, and takes only the attributes it knows', () => {
+    for (const src of ['https://evil.test/frame', 'javascript:alert(1)', `https://youtube.com@evil.test/embed/${YT}`, '', 42, null]) {
+      const out = render({ type: 'embed', attrs: { src, title: 'x' } }, para(text('After')))
+      expect(out.html, String(src)).not.toContain('<iframe')
+    }
+    const out = render({ type: 'embed', attrs: { src: `https://youtu.be/${YT}`, srcdoc: '<script>alert(1)</script>', onload: 'alert(1)', sandbox: 'allow-top-navigation', width: '100%' } })
+    expect(out.html).not.toMatch(/srcdoc|onload|top-navigation|width=/)
+  })
+})
+

@@ -6,7 +6,8 @@ import type { DocMark, DocNode } from './body-doc.js'
  * sanitiser as every other body. Only the attributes named below are copied, so nothing else a
  * document's JSON holds (an `onerror`, a `style`) reaches the tree at all.
  *
- * Headings are h2–h4 (a level 1 heading becomes h2: the page's h1 is the headline). A node type
+ * Headings are h2–h4 (a level 1 heading becomes h2: the page's h1 is the headline). An `embed`
+ * is a frame in a figure: the sanitiser keeps it only for an allow-listed provider. A node type
  * it does not know keeps its words, as a paragraph of its text. Marks the editor does not offer
  * (strike, underline) are left off; their text stays.
  * @example docToHast({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] }) // root with <p>Hi</p>
@@ -53,6 +54,7 @@ function block(node: DocNode): Element | undefined {
     case 'listItem': return listItem(node)
     case 'horizontalRule': return el('hr', {})
     case 'image': return picture(node)
+    case 'embed': return embed(node)
     default: {
       const text = textContent(node).trim()
       return text ? el('p', {}, [{ type: 'text', value: text }]) : undefined
@@ -97,6 +99,26 @@ function image(node: DocNode): Element {
     if (typeof value === 'number' && Number.isInteger(value) && value > 0) properties[side] = value
   }
   return el('img', properties)
+}
+
+/**
+ * An embed's `<iframe>` (address, title, size) in a `<figure>`, with its caption; nothing when it
+ * has no address. The sanitiser rebuilds the frame from its address, or drops it.
+ */
+function embed(node: DocNode): Element | undefined {
+  const attrs = node.attrs ?? {}
+  const src = stringAttr(attrs.src)
+  if (!src) return undefined
+  const properties: Properties = { src }
+  const title = stringAttr(attrs.title)?.trim()
+  if (title) properties.title = title
+  for (const side of ['width', 'height'] as const) {
+    const value = attrs[side]
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) properties[side] = value
+  }
+  const caption = typeof attrs.caption === 'string' ? attrs.caption.trim() : ''
+  const frame = el('iframe', properties)
+  return el('figure', {}, caption ? [frame, el('figcaption', {}, [{ type: 'text', value: caption }])] : [frame])
 }
 
 const stringAttr = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)

@@ -19,6 +19,22 @@ describe('toEditableBody', () => {
     expect(renderBody('doc', editable.source).html).toContain('<figcaption>At dawn</figcaption>')
   })
 
+  it('opens a body with embeds in the editor, as embed nodes that render the same', () => {
+    const html = '<p>Intro</p><figure><iframe src="https://player.vimeo.com/video/76979871" title="The quay" width="640" height="360"></iframe><figcaption>At dawn</figcaption></figure>'
+    const editable = toEditableBody('html', html)
+    expect(editable.format).toBe('doc')
+    expect(JSON.parse(editable.source).content[1]).toEqual({
+      type: 'embed', attrs: { src: 'https://player.vimeo.com/video/76979871?dnt=1', title: 'The quay', width: 640, height: 360, caption: 'At dawn' },
+    })
+    expect(renderBody('doc', editable.source).html).toBe(renderBody('html', html).html)
+    const markdown = toEditableBody('markdown', 'Watch:\n\nhttps://youtu.be/dQw4w9WgXcQ')
+    expect(markdown.format).toBe('doc')
+    expect(renderBody('doc', markdown.source).html.replace(/\n/g, '')).toBe(renderBody('markdown', 'Watch:\n\nhttps://youtu.be/dQw4w9WgXcQ').html.replace(/\n/g, ''))
+    // A frame inside a line of text has no place in the editor: the body stays as it is.
+    const inline = '<p>See <iframe src="https://player.vimeo.com/video/76979871"></iframe> here</p>'
+    expect(toEditableBody('html', inline)).toEqual({ format: 'html', source: inline })
+  })
+
   it('leaves a body with parts the editor cannot hold as it is', () => {
     for (const [format, source] of [['markdown', '| a |\n|---|\n| 1 |'], ['markdown', 'Use `x`:\n\n```\ncode\n```'], ['html', '<p>a<sup>2</sup></p>']] as const) {
       expect(toEditableBody(format, source)).toEqual({ format, source })

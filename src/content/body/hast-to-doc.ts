@@ -82,6 +82,7 @@ function block(el: Element): EditorNode {
     case 'hr': return { type: 'horizontalRule' }
     case 'img': return picture(el, '')
     case 'figure': {
+      if (isEmbedFigure(el)) return embed(el)
       const children = el.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''))
       const [img, caption, ...more] = children
       const isCaption = caption === undefined || (caption.type === 'element' && caption.tagName === 'figcaption' && caption.children.every((c) => c.type === 'text'))
@@ -115,6 +116,26 @@ function picture(img: Element, caption: string): EditorNode {
     type: 'image',
     attrs: { src, alt: stringProp(img, 'alt') ?? '', title: stringProp(img, 'title') ?? null, width: size('width'), height: size('height'), caption: caption || null },
   }
+}
+
+/** The sanitiser's embed figure: `figure.embed` around one frame and maybe its caption. */
+function isEmbedFigure(el: Element): boolean {
+  const classes = el.properties.className
+  return Array.isArray(classes) && classes.includes('embed')
+}
+
+function embed(figure: Element): EditorNode {
+  const [frame, caption, ...more] = figure.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''))
+  const isCaption = caption === undefined || (caption.type === 'element' && caption.tagName === 'figcaption' && caption.children.every((c) => c.type === 'text'))
+  if (more.length || frame?.type !== 'element' || frame.tagName !== 'iframe' || !isCaption) throw new Unrepresentable()
+  const src = stringProp(frame, 'src')
+  if (!src) throw new Unrepresentable()
+  const size = (name: string) => {
+    const value = Number(frame.properties[name])
+    return Number.isInteger(value) && value > 0 ? value : null
+  }
+  const captionText = caption?.type === 'element' ? textOf(caption).trim() : ''
+  return { type: 'embed', attrs: { src, title: stringProp(frame, 'title') ?? null, width: size('width'), height: size('height'), caption: captionText || null } }
 }
 
 function inline(nodes: (RootContent | ElementContent)[], marks: Mark[]): EditorNode[] {

@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit'
 import { countWords } from '../articles/reading-time.js'
 import { EMPTY_DOC, parseDoc } from './body-doc.js'
 import { docToHast } from './doc-to-hast.js'
+import { embedLoneLinks, placeEmbedFrames, rebuildEmbedFrames } from './embed-frames.js'
 import { emptyVoidElements } from './empty-void-elements.js'
 import { articleSchema } from './sanitize-schema.js'
 import { unprefixClobbered } from './unprefix-clobbered.js'
@@ -17,6 +18,18 @@ import { unprefixClobbered } from './unprefix-clobbered.js'
 /** Markdown, HTML, or `doc`: the editor's ProseMirror document as JSON (see `parseDoc`). */
 export const BODY_FORMATS = ['markdown', 'html', 'doc'] as const
 export type BodyFormat = (typeof BODY_FORMATS)[number]
+
+/** How a body's links are finished; by default they are trusted staff's. */
+export interface RenderOptions {
+  /**
+   * Whether trusted staff vouch for the body's links (the default). When not (a contributor's
+   * text, a page saved from the web), links to other hosts also get `rel="nofollow ugc"`: search
+   * engines are told the site does not vouch for them, and link spam earns nothing.
+   */
+  trustedLinks?: boolean
+  /** The site's own address (MASTHEAD_SITE_URL): links to its host are internal, never nofollow. Relative links always are. */
+  siteUrl?: string
+}
 
 export interface RenderedBody {
   /** Sanitised HTML, safe to put on a page as it is. */
@@ -29,13 +42,17 @@ export interface RenderedBody {
 
 const markdownToHast = unified().use(remarkParse).use(remarkGfm).use(remarkRehype)
 const htmlToHast = unified().use(rehypeParse, { fragment: true })
-const cleanHast = unified().use(unprefixClobbered).use(rehypeSanitize, articleSchema).use(emptyVoidElements).use(finishLinksAndImages)
+/** Takes out whatever is not allowed: frames not allow-listed, then everything the schema refuses. */
+const sanitizeHast = unified().use(unprefixClobbered).use(rebuildEmbedFrames).use(rehypeSanitize, articleSchema)
+/** Puts what is left in shape: embeds in their figures, void elements empty. */
+const shapeHast = unified().use(placeEmbedFrames).use(emptyVoidElements)
 const stringify = unified().use(rehypeStringify)
 
 /** Each format's source as an HTML tree, not yet sanitised. */
 const TO_HAST: Record<BodyFormat, (source: string) => Root> = {
   // CommonMark reads a lone CR as a line ending but keeps it in text, where HTML would make it LF.
-  markdown: (source) => markdownToHast.runSync(markdownToHast.parse(source.replace(/\r\n?/g, '\n'))) as Root,
+  // A provider's address alone in its paragraph is an embed, as in Ghost and WordPress.
+  markdown: (source) => embedLoneLinks(markdownToHast.runSync(markdownToHast.parse(source.replace(/\r\n?/g, '\n'))) as Root),
   html: (source) => htmlToHast.parse(source) as Root,
   // Input validation refuses a broken document; one that got past it anyway renders empty.
   doc: (source) => {
@@ -52,20 +69,24 @@ const TO_HAST: Record<BodyFormat, (source: string) => Root> = {
  * @example renderBody('markdown', 'Hello *world*').html // '<p>Hello <em>world</em></p>'
  * @example renderBody('doc', '{"type":"doc","content":[{"type":"heading","attrs":{"level":1},"content":[{"type":"text","text":"Tides"}]}]}').html // '<h2>Tides</h2>'
  */
-export function renderBody(format: BodyFormat, source: string): RenderedBody {
-  return finishBody(TO_HAST[format](source))
+export function renderBody(format: BodyFormat, source: string, options: RenderOptions = {}): RenderedBody {
+  return finishBody(TO_HAST[format](source), options)
 }
 
 /** Sanitises a body's tree, then writes it out and counts its words and pictures. */
-function finishBody(raw: Root): RenderedBody {
+function finishBody(raw: Root, options: RenderOptions): RenderedBody {
   const before = countElements(raw)
-  let tree = cleanHast.runSync(raw) as Root
+  const sanitized = sanitizeHast.runSync(raw) as Root
+  // Counted before embeds get their figures, which would hide an element taken out.
+  const tookOut = countElements(sanitized) < before
+  const finish = (tree: Root) => finishLinksAndImages(shapeHast.runSync(tree) as Root, options)
+  let tree = finish(sanitized)
   let html = stringify.stringify(tree)
   // Taking out a disallowed element can leave nesting HTML does not allow (a <p> in a <p> once the
   // <object> between them is gone), which a browser would read back differently: one more pass,
   // only when something was taken out, settles it, so sanitised HTML is its own sanitisation.
-  if (countElements(tree) < before) {
-    tree = cleanHast.runSync(htmlToHast.parse(html)) as Root
+  if (tookOut) {
+    tree = finish(sanitizeHast.runSync(htmlToHast.parse(html)) as Root)
     html = stringify.stringify(tree)
   }
   const text = blockText(tree)
@@ -89,16 +110,52 @@ export function bodyText(html: string): string {
   return blockText(htmlToHast.parse(html) as Root)
 }
 
-/** Links open safely; pictures inside a body load lazily (the hero is the one eager picture). */
-function finishLinksAndImages() {
-  return (tree: Root) => {
-    visit(tree, 'element', (el: Element) => {
-      if (el.tagName === 'a' && el.properties.href) el.properties.rel = ['noopener', 'noreferrer']
-      if (el.tagName === 'img') {
-        el.properties.loading = 'lazy'
-        el.properties.decoding = 'async'
-      }
-    })
+/**
+ * Links open safely (`noopener noreferrer`), and links to other hosts in a body no trusted staff
+ * member vouches for also say `nofollow ugc`; pictures inside a body load lazily (the hero is the
+ * one eager picture).
+ */
+function finishLinksAndImages(tree: Root, { trustedLinks = true, siteUrl }: RenderOptions): Root {
+  const siteHost = siteUrl ? hostOf(siteUrl) : undefined
+  visit(tree, 'element', (el: Element) => {
+    const href = el.properties.href
+    if (el.tagName === 'a' && typeof href === 'string' && href) {
+      el.properties.rel = !trustedLinks && isExternal(href, siteHost) ? ['nofollow', 'ugc', 'noopener', 'noreferrer'] : ['noopener', 'noreferrer']
+    }
+    if (el.tagName === 'img') {
+      el.properties.loading = 'lazy'
+      el.properties.decoding = 'async'
+    }
+  })
+  return tree
+}
+
+/** A base on a host no real address has: a relative link resolved on it stays on it. */
+const RELATIVE_HOST = 'relative.invalid'
+
+/**
+ * Whether a link leaves the site: an http(s) address on another host than the site's. Relative
+ * links (`/x`, `#x`, `?x`) are the site's own; `mailto:` links lead to no page to rank.
+ * @example isExternal('https://other.test/a', 'news.test') // true
+ * @example isExternal('/tides/', 'news.test') // false
+ */
+export function isExternal(href: string, siteHost: string | undefined): boolean {
+  let url: URL
+  try {
+    // Resolved as a browser would: `//host/x` and `\\host\x` lead to another host.
+    url = new URL(href, `https://${RELATIVE_HOST}/`)
+  } catch {
+    return false
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
+  return url.host !== RELATIVE_HOST && url.host !== siteHost
+}
+
+function hostOf(address: string): string | undefined {
+  try {
+    return new URL(address).host
+  } catch {
+    return undefined
   }
 }
 

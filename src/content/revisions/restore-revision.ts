@@ -18,7 +18,7 @@ export type RestoreRevisionError = UpdateArticleError | { type: 'revision-not-fo
  * @example const result = await restoreRevision(db, article.id, revision.id, now, { baseVersion: article.version, editedBy: user.id })
  */
 export async function restoreRevision(
-  db: Db, articleId: string, revisionId: string, now: Date, { baseVersion, editedBy }: EditContext,
+  db: Db, articleId: string, revisionId: string, now: Date, { baseVersion, editedBy, siteUrl }: EditContext,
 ): Promise<Result<Article, RestoreRevisionError>> {
   return inTransaction(db, async (trx) => {
     const current = await findArticleById(trx, articleId)
@@ -28,7 +28,7 @@ export async function restoreRevision(
     const { content } = revision
     const parsed = parseArticleInput({ ...content, status: current.status, publishedAt: current.publishedAt })
     if (!parsed.ok) return parsed
-    const written = await writeArticle(trx, parsed.value, now, { savedBy: editedBy, restoredFrom: revision.version }, { id: articleId, baseVersion })
+    const written = await writeArticle(trx, parsed.value, now, { savedBy: editedBy, restoredFrom: revision.version, siteUrl }, { id: articleId, baseVersion })
     if (!written.ok) return written
     return ok((await findArticleById(trx, articleId))!)
   })

@@ -51,7 +51,7 @@ export function articleActionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const now = clock.now()
     const result = await inTransactionUnlessError<unknown, ActionError>(db, async (trx) => {
       if (withContent) {
-        const saved = await saveFromForm(trx, staff, article, values, now)
+        const saved = await saveFromForm(trx, staff, article, values, now, { siteUrl: deps.siteUrl })
         if (!saved.ok) return err({ type: 'save-refused' as const, refusal: saved.error })
       }
       return changeWorkflow(trx, staff, id, request, now)

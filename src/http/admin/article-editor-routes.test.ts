@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { signedInClient } from '../../../test/support/staff.js'
 import { createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
 import { findArticleById } from '../../content/articles/article.repo.js'
+import { EMBED_FRAME_ORIGINS } from '../../content/body/embed-providers.js'
 import { storePicture } from '../../content/media/store-picture.js'
 import { ensureSection } from '../../content/sections/section.repo.js'
 import { writeSettings } from '../../content/settings/settings.repo.js'
@@ -196,5 +197,15 @@ describe('preview', () => {
     expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/)
     expect(csp).toContain("script-src 'self';")
     expect((await client.get(`/admin/articles/${id}/`)).headers.get('Content-Security-Policy')).toContain("style-src 'self';")
+  })
+
+  it('lets the preview show embeds as the public page does, and no other page of the admin frame anything', async () => {
+    const { client } = await signedInClient(site.app, site.db, 'editor')
+    await client.get('/admin/articles/new')
+    const id = idFrom(await client.post('/admin/articles/', article))
+    const frameSrc = (csp: string | null) => (csp ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('frame-src'))
+    expect(frameSrc((await client.get(`/admin/articles/${id}/preview`)).headers.get('Content-Security-Policy'))).toBe(`frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`)
+    // The editor itself names no frame-src: default-src 'self' applies, and it shows embeds as boxes.
+    expect(frameSrc((await client.get(`/admin/articles/${id}/`)).headers.get('Content-Security-Policy'))).toBeUndefined()
   })
 })

@@ -80,7 +80,7 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
       : renderEditor(c, deps, { kind, values, problems }, 422)
     const content = await toArticleContent(db, staff, values, now)
     if (!content.ok) return refuse(content.error)
-    const created = await createArticle(db, staff, { ...content.value, kind }, now)
+    const created = await createArticle(db, staff, { ...content.value, kind }, now, { siteUrl: deps.siteUrl })
     if (!created.ok) {
       const error = created.error
       switch (error.type) {
@@ -117,7 +117,7 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const article = await forSave(c)
     if (!article) return notFound(c, deps)
     const values = parseArticleForm(await readFormFields(c))
-    const saved = await saveFromForm(db, signedInStaff(c), article, values, clock.now())
+    const saved = await saveFromForm(db, signedInStaff(c), article, values, clock.now(), { siteUrl: deps.siteUrl })
     if (!saved.ok) return renderRefusal(c, deps, article, values, saved.error)
     return c.redirect(`/admin/articles/${article.id}/?notice=saved`, 303)
   })
@@ -129,7 +129,7 @@ export function articleEditorRoutes(deps: AdminDeps): Hono<AdminEnv> {
     if (!article) return c.json({ error: 'There is no such article. It may have been deleted.' }, 404)
     const values = parseArticleForm(await readFormFields(c))
     const now = clock.now()
-    const saved = await saveFromForm(db, signedInStaff(c), article, values, now, { draftsOnly: true })
+    const saved = await saveFromForm(db, signedInStaff(c), article, values, now, { draftsOnly: true, siteUrl: deps.siteUrl })
     if (!saved.ok) return jsonRefusal(c, saved.error)
     const message = `Saved at ${formatClock(now, await readSiteTimeZone(db))}`
     return c.json({ version: saved.value.version, savedAt: now.toISOString(), slug: saved.value.slug, message })

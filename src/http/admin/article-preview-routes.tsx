@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { Hono } from 'hono'
 import { findArticleById } from '../../content/articles/article.repo.js'
+import { EMBED_FRAME_ORIGINS } from '../../content/body/embed-providers.js'
 import { listCorrections } from '../../content/corrections/correction.repo.js'
 import { ID_RE } from '../../core/ids.js'
 import { canOnArticle } from '../../staff/permissions.js'
@@ -14,10 +15,12 @@ import { signedInStaff, type AdminEnv } from './admin-env.js'
 import { forbidden, notFound } from './article-responses.js'
 
 /**
- * The admin's policy with one exception: the public page's own inline stylesheet, allowed by
- * its hash (the public pages inline their CSS; the admin allows no other inline style).
+ * The admin's policy with two exceptions, so the preview shows what readers will see: the public
+ * page's own inline stylesheet, allowed by its hash (the public pages inline their CSS; the
+ * admin allows no other inline style), and the embed providers' frames (sandboxed and
+ * cross-origin, as on the public page).
  */
-export const PREVIEW_CSP = ADMIN_CSP.replace("style-src 'self'", `style-src 'self' 'sha256-${createHash('sha256').update(siteCss).digest('base64')}'`)
+export const PREVIEW_CSP = `${ADMIN_CSP.replace("style-src 'self'", `style-src 'self' 'sha256-${createHash('sha256').update(siteCss).digest('base64')}'`)}; frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`
 
 /**
  * `GET /admin/articles/:id/preview`: the article as the public page would show it, drawn by the

@@ -68,7 +68,7 @@ export function articleRevisionRoutes(deps: AdminDeps): Hono<AdminEnv> {
     const body = await c.req.parseBody()
     const baseVersion = Number(body.baseVersion)
     const now = clock.now()
-    const restored = await restoreRevision(db, article.id, c.req.param('revisionId'), now, { baseVersion, editedBy: signedInStaff(c).id })
+    const restored = await restoreRevision(db, article.id, c.req.param('revisionId'), now, { baseVersion, editedBy: signedInStaff(c).id, siteUrl: deps.siteUrl })
     if (restored.ok) return c.redirect(`/admin/articles/${article.id}/?notice=restored-revision`, 303)
     const error = restored.error
     switch (error.type) {

@@ -4,6 +4,7 @@ import { editArticle } from '../../content/articles/edit-article.js'
 import { readSiteTimeZone } from '../../content/settings/site-time-zone.js'
 import { assertNever, err, ok, type Result } from '../../core/result.js'
 import { formatClock } from '../../core/time-zone.js'
+import { canOnArticle } from '../../staff/permissions.js'
 import type { StaffMember } from '../../staff/staff-member.js'
 import { findStaffMember } from '../../staff/users.repo.js'
 import type { Db } from '../../storage/connect.js'
@@ -15,6 +16,8 @@ import { renderEditor, toFormProblems } from './article-editor-view.js'
 import { toArticleContent } from './article-form.js'
 import { forbidden, notFound } from './article-responses.js'
 
+const FORBIDDEN = 'Your role does not allow changing this article.'
+
 /** Why a save was refused, as the page (or the script) must say it. */
 export interface SaveRefusal {
   status: 403 | 404 | 409 | 422
@@ -25,23 +28,27 @@ export interface SaveRefusal {
 }
 
 /**
- * Saves the editor's form over the article, for `staff`: tag names resolved, the version
- * checked. A conflict names who saved meanwhile and when, in the site's time zone.
+ * Saves the editor's form over the article, for `staff`: permission checked first (someone
+ * else's article is refused before anything about the form is said), then tag names resolved and
+ * the version checked. A conflict names who saved meanwhile and when, in the site's time zone.
  */
 export async function saveFromForm(
-  db: Db, staff: StaffMember, article: Article, values: ArticleFormValues, now: Date, { draftsOnly = false } = {},
+  db: Db, staff: StaffMember, article: Article, values: ArticleFormValues, now: Date, { draftsOnly = false, siteUrl }: { draftsOnly?: boolean; siteUrl?: string } = {},
 ): Promise<Result<Article, SaveRefusal>> {
+  // editArticle checks again, in its transaction, against the article as it is then.
+  const access = { ownerId: article.workflow.ownerId, status: article.status, publishedAt: article.publishedAt }
+  if (!canOnArticle(staff, 'edit', access)) return err({ status: 403, message: FORBIDDEN })
   if (values.baseVersion === undefined) {
     return err({ status: 409, message: 'This form does not say which version it was opened at. Copy your text, reload the page and paste it back.' })
   }
   const content = await toArticleContent(db, staff, values, now, article)
   if (!content.ok) return err({ status: 422, problems: content.error })
-  const saved = await editArticle(db, staff, article.id, content.value, now, { baseVersion: values.baseVersion, draftsOnly })
+  const saved = await editArticle(db, staff, article.id, content.value, now, { baseVersion: values.baseVersion, draftsOnly, siteUrl })
   if (saved.ok) return ok(saved.value)
   const error = saved.error
   switch (error.type) {
     case 'not-found': return err({ status: 404 })
-    case 'forbidden': return err({ status: 403, message: 'Your role does not allow changing this article.' })
+    case 'forbidden': return err({ status: 403, message: FORBIDDEN })
     case 'not-applicable': return err({ status: 409, message: error.message })
     case 'invalid': return err({ status: 422, problems: toFormProblems(error.issues) })
     case 'slug-taken': return err({ status: 422, problems: [{ field: 'slug', message: `Another article has the slug “${error.slug}”.` }] })

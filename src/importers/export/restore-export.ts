@@ -44,7 +44,7 @@ export async function restoreExport(deps: ImportDeps, file: string): Promise<Res
         throw new ImportAbort({ file, message: `a Masthead export is restored only into an empty site, and this one has ${contents}; use a new MASTHEAD_DATA_DIR` })
       }
       const missing = await copyMediaFiles(deps.files, data.media, mediaFolder, file, writtenKeys)
-      const rerendered = await insertRows(trx, data)
+      const rerendered = await insertRows(trx, data, deps.siteUrl)
       await replaceSettings(trx, data.settings)
       await markContentChanged(trx, deps.now)
       return toReport(data, file, missing, rerendered)
@@ -104,7 +104,7 @@ async function readPlainFile(file: string): Promise<Buffer | undefined | 'link'>
 }
 
 /** Inserts every row as it is in the export, parents before children; returns how many bodies rendered differently. */
-async function insertRows(db: Db, data: ExportFile): Promise<number> {
+async function insertRows(db: Db, data: ExportFile, siteUrl: string | undefined): Promise<number> {
   for (const rows of chunks(data.sections.map(fromExportSection))) await db.insertInto('sections').values(rows).execute()
   for (const rows of chunks(data.tags.map(fromExportTag))) await db.insertInto('tags').values(rows).execute()
   for (const rows of chunks(data.people.map(fromExportPerson))) await db.insertInto('people').values(rows).execute()
@@ -112,7 +112,7 @@ async function insertRows(db: Db, data: ExportFile): Promise<number> {
   let rerendered = 0
   for (const articles of chunks(data.articles)) {
     const rows = articles.map((a) => {
-      const body = renderedFields(a)
+      const body = renderedFields(a, siteUrl)
       if (body.html !== a.body.html && a.body.html !== undefined) rerendered++
       return fromExportArticle(a, body)
     })
@@ -131,9 +131,12 @@ async function insertRows(db: Db, data: ExportFile): Promise<number> {
 /**
  * The body as this Masthead renders it. The file's text and counts are kept when its HTML is
  * what the renderer gives (they were stored with it); otherwise all are taken from the render.
+ * A body whose exported HTML marks links `ugc` was not vouched for by staff (a contributor's, a
+ * page from the web): it is rendered so again, since the export keeps no role.
  */
-function renderedFields(a: ExportArticle): RenderedFields {
-  const body = renderBody(a.body.format, a.body.source)
+function renderedFields(a: ExportArticle, siteUrl: string | undefined): RenderedFields {
+  const trustedLinks = !/\srel="[^"]*\bugc\b/.test(a.body.html ?? '')
+  const body = renderBody(a.body.format, a.body.source, { trustedLinks, siteUrl })
   const same = a.body.html === body.html
   const pictures = body.images + (a.hero_media_id ? 1 : 0)
   return {

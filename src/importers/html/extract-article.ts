@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
+import { embedForFrame } from '../../content/body/embed-providers.js'
 import { toLanguageTag } from '../language-tag.js'
 import { readPageMeta } from './read-page-meta.js'
 
@@ -62,13 +63,28 @@ function shorten(text: string | undefined): string | undefined {
 }
 
 /**
+ * Which frames Readability keeps: by default it keeps YouTube and Vimeo players only; here, the
+ * frames of every allow-listed embed provider (see embed-providers.ts), and no others. Readability
+ * only ever calls `test` on it, with an attribute's value.
+ */
+class AllowListedFrame extends RegExp {
+  constructor() {
+    super('$^')
+  }
+
+  override test(value: string): boolean {
+    return embedForFrame(value) !== undefined
+  }
+}
+
+/**
  * Readability's parse, where an exception counts as finding no article: on some malformed pages
  * (a <frameset> after the body) it fails inside on a linkedom document. A hostile page is then a
  * page with no article, not a crashed import.
  */
 function readArticle(document: Document) {
   try {
-    return new Readability(document).parse()
+    return new Readability(document, { allowedVideoRegex: new AllowListedFrame() }).parse()
   } catch {
     return null
   }

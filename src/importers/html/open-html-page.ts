@@ -32,6 +32,8 @@ export async function openHtmlPage(file: string): Promise<ImportSource> {
         canonicalUrl: page.canonicalUrl ?? null,
         authors: splitByline(page.byline).map((name) => ({ name })),
         hero: page.image ? { remoteUrl: page.image.url, alt: page.image.alt } : null,
+        // Someone else's page: the site does not vouch for where its links go.
+        trustedLinks: false,
       },
     }
   }

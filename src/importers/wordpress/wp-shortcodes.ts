@@ -1,12 +1,15 @@
 /**
  * WordPress shortcodes turned into plain HTML, since nothing here runs them: captions become
- * figures, media and embeds become links to their address, galleries are dropped (their
+ * figures, embeds of an allow-listed provider become its frame (see wp-embeds.ts), other media
+ * and embeds become links to their address, galleries are dropped (their
  * pictures live in the attachments), and no raw `[shortcode]` text is left behind.
  *
  * WordPress only expands registered shortcodes, so prose such as "coracles [simple boat]" is
  * left alone: a bracket is read as a shortcode when its name is a known one, or when it looks
  * like one (a snake_case name, `name=value` attributes, a closing `[/name]`, or it ends in `/]`).
  */
+
+import { oEmbedHtml } from './wp-embeds.js'
 
 const KNOWN = new Set([
   'caption', 'wp_caption', 'gallery', 'embed', 'audio', 'video', 'playlist', 'wpvideo', 'youtube', 'vimeo',
@@ -106,7 +109,7 @@ function renderShortcode(code: Shortcode): string {
     case 'playlist': return ''
     default: {
       const url = firstUrl(code)
-      if (url) return `<p>${link(url)}</p>`
+      if (url) return `<p>${oEmbedHtml(url, { width: code.attributes.width, height: code.attributes.height })}</p>`
       // An enclosing shortcode we do not know still holds the author's text.
       return code.content !== undefined ? expandShortcodes(code.content) : ''
     }
@@ -131,7 +134,3 @@ function firstUrl(code: Shortcode): string | undefined {
   return undefined
 }
 
-function link(url: string): string {
-  const safe = url.replace(/&amp;/g, '&').replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
-  return `<a href="${safe}">${safe}</a>`
-}
