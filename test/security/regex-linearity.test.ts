@@ -65,9 +65,17 @@ describe('no runaway regular expressions in the parsers of untrusted text', () =
     const small = make(N)
     const large = make(N * 10)
     fastest(() => parse(small), 1) // warm up
-    const t1 = Math.max(fastest(() => parse(small)), FLOOR_MS)
-    const t10 = fastest(() => parse(large))
-    expect(t10 / t1, `${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms`).toBeLessThan(30)
+    // A quadratic parser is ~100× slower every time; a busy machine only now and then. So a
+    // round over the bound is measured again, up to three rounds, and the best round counts.
+    const rounds: string[] = []
+    let best = Number.POSITIVE_INFINITY
+    for (let round = 0; round < 3 && best >= 30; round++) {
+      const t1 = Math.max(fastest(() => parse(small)), FLOOR_MS)
+      const t10 = fastest(() => parse(large))
+      best = Math.min(best, t10 / t1)
+      rounds.push(`${t1.toFixed(1)} ms → ${t10.toFixed(1)} ms`)
+    }
+    expect(best, rounds.join('; ')).toBeLessThan(30)
   })
 
   it('detectFormat stays fast on the exponential case: 40 empty comments before anything else', () => {
