@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, SqlBool } from 'kysely'
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import { err, ok, type Result } from '../../core/result.js'
 import type { FilterError, FilterNode, Scalar, Test } from './nql-filter.js'
 
@@ -173,15 +173,15 @@ function compare<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, lhs: Ex
   }
 }
 
-/** `instr` finds the first occurrence: at position 1 exactly when the text starts with it. */
+/**
+ * Case-insensitive LIKE with the reader's text taken literally (`%`, `_` and `\\` escaped), the
+ * same on SQLite and PostgreSQL; both sides lowered by the database.
+ */
 function textMatch<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, lhs: Expression<Stored>, op: 'contains' | 'starts' | 'ends', text: string): Expression<SqlBool> {
-  const haystack = eb.fn<string>('lower', [lhs])
-  const needle = eb.fn<string>('lower', [eb.val(text)])
-  switch (op) {
-    case 'contains': return eb(eb.fn<number>('instr', [haystack, needle]), '>', 0)
-    case 'starts': return eb(eb.fn<number>('instr', [haystack, needle]), '=', 1)
-    case 'ends': return eb(eb.fn<string>('substr', [haystack, eb.val(-[...text].length)]), '=', needle)
-  }
+  const escaped = text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  const pattern = op === 'contains' ? `%${escaped}%` : op === 'starts' ? `${escaped}%` : `%${escaped}`
+  // The escape character is bound as well: the SQL text holds no literal at all.
+  return eb(eb.fn<string>('lower', [lhs]), 'like', sql<string>`lower(${pattern}) escape ${'\\'}`)
 }
 
 function toText(value: Scalar): Result<Stored, string> {

@@ -5,7 +5,7 @@ import { addArticle, TEST_NOW } from '../../../test/support/test-site.js'
 import { memoryFileStore } from '../../storage/files/local-file-store.js'
 import { deletePicture } from '../media/delete-picture.js'
 import { storePicture } from '../media/store-picture.js'
-import { type Db } from '../../storage/connect.js'
+import { dialectOf, type Db } from '../../storage/connect.js'
 import { changeWorkflow } from '../articles/change-workflow.js'
 import { deleteArticle } from '../articles/delete-article.js'
 import { publishDueArticles } from '../articles/publish-due-articles.js'
@@ -33,8 +33,10 @@ async function hook(events: '*' | WebhookEventName[] = '*') {
   return created.value
 }
 
-const queued = async () => (await db.selectFrom('webhookEvents').select(['webhookId', 'event', 'payload'])// SQLite's rowid: the order rows were queued in (ids share a second here).
-  .orderBy(sql`rowid`).execute())
+// The order rows were queued in (ids share a second here): SQLite's rowid, PostgreSQL's row position
+// (a fresh table that is only appended to).
+const queued = async () => (await db.selectFrom('webhookEvents').select(['webhookId', 'event', 'payload'])
+  .orderBy(dialectOf(db) === 'sqlite' ? sql`rowid` : sql`ctid`).execute())
   .map((r) => ({ webhookId: r.webhookId, event: r.event, data: JSON.parse(r.payload).data }))
 const events = async () => (await queued()).map((q) => q.event)
 

@@ -1,13 +1,19 @@
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { addArticle, createTestSite } from '../../../test/support/test-site.js'
+import { addArticle } from '../../../test/support/test-site.js'
 import { saveArticle } from '../../content/articles/save-article.js'
 import { searchArticles } from '../../content/search/search.repo.js'
 import { parseSearchQuery } from '../../content/search/search-query.js'
+import { openSqlite, type Db } from '../connect.js'
+import { migrateToLatest } from '../migrate.js'
 
-let site: Awaited<ReturnType<typeof createTestSite>>
-beforeEach(async () => { site = await createTestSite() })
-afterEach(async () => { await site.close() })
+// SQLite's trigram table, whichever backend the suite runs on (PostgreSQL has no such table).
+let site: { db: Db }
+beforeEach(async () => {
+  site = { db: openSqlite(':memory:') }
+  await migrateToLatest(site.db)
+})
+afterEach(async () => { await site.db.destroy() })
 
 const trigramRows = async () => Number((await sql<{ n: number }>`select count(*) as n from article_search_trigram`.execute(site.db)).rows[0]!.n)
 
