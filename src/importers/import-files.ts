@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { withDeferredSearchIndex } from '../content/search/deferred-search-index.js'
 import { err, ok, type Result } from '../core/result.js'
 import { inTransaction, type Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
@@ -67,10 +68,12 @@ export async function importFiles(deps: ImportDeps, givenPaths: string[], option
   const report: ImportReport = { articles: [], created: 0, updated: 0, skipped: [], notes: [] }
   let writer: RecordWriter | undefined
   try {
-    await inTransaction(deps.db, async (trx) => {
+    // The search index is built once for all the articles, at the end: far cheaper than row by row.
+    await inTransaction(deps.db, (trx) => withDeferredSearchIndex(trx, async () => {
       writer = new RecordWriter({ ...deps, db: trx })
       for (const [i, file] of paths.entries()) await importOne(writer, file, formats[i]!, report, options)
-    })
+      await writer.finish()
+    }))
     return ok(report)
   } catch (error) {
     // The transaction rolled back; remove the picture files it would have referred to.

@@ -76,6 +76,17 @@ export interface WriteOptions {
    * news to announce thousands of times over, and the import's hot loop stays as fast as before.
    */
   events?: boolean
+  /**
+   * Whether this write records the site change (the default). A bulk writer (an import) says
+   * false and calls `markContentChanged` once for all its writes, before its transaction ends.
+   */
+  markChanged?: boolean
+  /**
+   * Set by a caller that got the section, tag, author and picture ids from this transaction (an
+   * import creates or finds them just before): they are not looked up again. Foreign keys still
+   * refuse an id that does not exist, as an error rather than a field issue.
+   */
+  referencesExist?: boolean
 }
 
 /** The article an update by id writes, and the version the editor's copy was based on. */
@@ -107,7 +118,7 @@ export async function writeArticle(
   const found = await findExisting(trx, valid, target)
   if (!found.ok) return found
   const existing = found.value
-  const referenceIssues = await missingReferences(trx, valid)
+  const referenceIssues = options.referencesExist ? [] : await missingReferences(trx, valid)
   if (referenceIssues.length) return err({ type: 'invalid', issues: referenceIssues })
   const publication = choosePublication(valid, existing, now, { allowPastSchedule: options.allowPastSchedule === true })
   if (!publication.ok) return publication
@@ -160,14 +171,14 @@ export async function writeArticle(
   } else {
     await trx.insertInto('articles').values({ ...row, id, createdAt: (options.createdAt ?? now).toISOString() }).execute()
   }
-  await replaceOrdered(trx, id, { tagIds, authorIds })
+  await replaceOrdered(trx, id, { tagIds, authorIds }, { isNew: !existing })
   if (keepRevision) {
     await insertRevision(trx, {
       articleId: id, version, savedAt: now, savedBy: options.savedBy ?? null, restoredFrom: options.restoredFrom ?? null, wordCount: body.words,
       content: { ...valid, slug: slug.value, status, publishedAt, tagIds, authorIds },
     })
   }
-  await markContentChanged(trx, now)
+  if (options.markChanged !== false) await markContentChanged(trx, now)
   if (options.events !== false) await emitArticleChange(trx, id, existing, { status, publishedAt }, now)
   return ok({ id, slug: slug.value, created: !existing, version })
 }

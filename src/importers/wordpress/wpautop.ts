@@ -101,13 +101,26 @@ function mapTags(text: string, fn: (tag: string) => string): string {
 /**
  * Single newlines to `<br />`, as `text.replace(/(?<!<br \/>)\s*\n/g, '<br />\n')` does: each
  * whitespace run up to its last newline, except right after a `<br />`. Done per run, because
- * that regex retries a long run of spaces from every one of its characters.
+ * that regex retries a long run of spaces from every one of its characters; and only the runs
+ * holding a newline are looked at (found from the newline out), not every space between words.
  */
 function lineBreaks(text: string): string {
-  return text.replace(/\s+/g, (run: string, at: number, all: string) => {
+  let out = ''
+  let copied = 0
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', copied)) {
+    // The previous run ended at `copied`, so this one cannot reach back past it.
+    let start = newline
+    while (start > copied && WHITESPACE.test(text[start - 1]!)) start--
+    let end = newline + 1
+    while (end < text.length && WHITESPACE.test(text[end]!)) end++
+    const run = text.slice(start, end)
     const lastNewline = run.lastIndexOf('\n')
-    const start = all.endsWith('<br />', at) ? 1 : 0
-    if (lastNewline < start) return run
-    return `${run.slice(0, start)}<br />\n${run.slice(lastNewline + 1)}`
-  })
+    const keep = text.endsWith('<br />', start) ? 1 : 0
+    out += text.slice(copied, start) + (lastNewline < keep ? run : `${run.slice(0, keep)}<br />\n${run.slice(lastNewline + 1)}`)
+    copied = end
+  }
+  return out + text.slice(copied)
 }
+
+/** One character that `\s` matches. */
+const WHITESPACE = /^\s$/
