@@ -10,10 +10,13 @@ const WORD = /[\p{L}\p{N}]/u
  * @example countWords('Port Alder 港口') // 4
  */
 export function countWords(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0
-  const rest = text.replace(CJK, ' ').split(/\s+/).filter((w) => WORD.test(w)).length
+  // Every one of those scripts lies at U+1100 or above: text below it (most text) skips the CJK passes.
+  const cjk = BEYOND_U10FF.test(text) ? text.match(CJK)?.length ?? 0 : 0
+  const rest = (cjk ? text.replace(CJK, ' ') : text).split(/\s+/).filter((w) => WORD.test(w)).length
   return cjk + rest
 }
+
+const BEYOND_U10FF = /[^\u0000-\u10ff]/
 
 /**
  * Seconds spent on pictures: 12 s for the first, one second less for each next one,
