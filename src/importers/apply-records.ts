@@ -8,6 +8,7 @@ import { ensurePerson } from '../content/people/person.repo.js'
 import { ensureSection } from '../content/sections/section.repo.js'
 import { ensureTag } from '../content/tags/tag.repo.js'
 import { paths } from '../http/paths.js'
+import { runCompiledOnce } from '../storage/compiled-once.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import type { ImportProblem } from './import-problem.js'
@@ -145,6 +146,8 @@ export class RecordWriter {
     const rows = [...new Set(fromPaths)].filter((fromPath) => fromPath !== target && fromPath !== target.slice(0, -1))
       .map((fromPath) => ({ fromPath, articleId, createdAt: this.deps.now.toISOString() }))
     if (rows.length === 0) return
-    await this.deps.db.insertInto('redirects').values(rows).onConflict((oc) => oc.column('fromPath').doUpdateSet({ articleId })).execute()
+    const { db } = this.deps
+    await runCompiledOnce(db, `redirects upsert × ${rows.length}`, [...rows.flatMap((r) => [r.fromPath, r.articleId, r.createdAt]), articleId],
+      () => db.insertInto('redirects').values(rows).onConflict((oc) => oc.column('fromPath').doUpdateSet({ articleId })))
   }
 }

@@ -1,3 +1,4 @@
+import { insertRows } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import type { ValidArticleInput } from './article.js'
 
@@ -37,6 +38,6 @@ export async function replaceOrdered(db: Db, articleId: string, input: { tagIds:
     await db.deleteFrom('articleTags').where('articleId', '=', articleId).execute()
     await db.deleteFrom('articleAuthors').where('articleId', '=', articleId).execute()
   }
-  if (input.tagIds.length) await db.insertInto('articleTags').values(input.tagIds.map((tagId, position) => ({ articleId, tagId, position }))).execute()
-  if (input.authorIds.length) await db.insertInto('articleAuthors').values(input.authorIds.map((personId, position) => ({ articleId, personId, position }))).execute()
+  await insertRows(db, 'articleTags', input.tagIds.map((tagId, position) => ({ articleId, tagId, position })))
+  await insertRows(db, 'articleAuthors', input.authorIds.map((personId, position) => ({ articleId, personId, position })))
 }
