@@ -25,7 +25,8 @@ export function canReadInWorker(): boolean {
  * rest of turning items into records run on one core while the caller writes articles on the
  * other. Records come over in batches, at most `BATCHES_AHEAD` ahead of the caller (each batch
  * taken lets the thread post one more), so memory stays bounded. The records are the same plain
- * data in the same order as in-process; the worker stops when the items are left unfinished.
+ * data in the same order as in-process. Iterate the items to the end or leave them early (which
+ * stops the thread); a source whose items are never iterated keeps its thread waiting.
  */
 export async function openWxrInWorker(file: string): Promise<ImportSource> {
   const worker = new Worker(WORKER_MODULE, { workerData: { file } })
@@ -37,9 +38,13 @@ export async function openWxrInWorker(file: string): Promise<ImportSource> {
   let wake: (() => void) | undefined
   const wakeUp = () => { const w = wake; wake = undefined; w?.() }
   worker.on('message', (message: ReaderMessage) => {
-    if (message.type === 'items') batches.push(message.items)
-    else { notes = message.notes; finished = true }
-    if (message.type === 'items') fraction = message.fraction
+    if (message.type === 'items') {
+      batches.push(message.items)
+      fraction = message.fraction
+    } else {
+      notes = message.notes
+      finished = true
+    }
     wakeUp()
   })
   worker.on('error', (error) => { failure = error; wakeUp() })
