@@ -100,7 +100,12 @@ function importWithStats() {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
       if (code !== 0) return reject(new Error(`import exited ${code}:\n${stderr.slice(-2000)}`))
       const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]
-      resolve({ seconds, peakRssMb: kb ? Math.round(Number(kb) / 1024) : null, summary: stdout.trim().split('\n').at(-1) })
+      // CPU time says more than wall time on a machine shared with other work.
+      const cpu = ['User', 'System'].map((kind) => Number(new RegExp(`${kind} time \\(seconds\\): ([\\d.]+)`).exec(stderr)?.[1] ?? NaN))
+      resolve({
+        seconds, peakRssMb: kb ? Math.round(Number(kb) / 1024) : null, cpuSeconds: Math.round((cpu[0] + cpu[1]) * 10) / 10 || null,
+        summary: stdout.trim().split('\n').at(-1),
+      })
     })
   })
 }
@@ -118,6 +123,7 @@ try {
     generateSeconds,
     importSeconds: Math.round(run.seconds * 10) / 10,
     postsPerSecond: Math.round(POSTS / run.seconds),
+    importCpuSeconds: run.cpuSeconds,
     peakRssMb: run.peakRssMb,
     dbMb: Math.round(dbBytes / 1e6),
     summary: run.summary,

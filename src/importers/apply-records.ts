@@ -3,10 +3,12 @@ import { parseArticleInput, writeArticle } from '../content/articles/save-articl
 import { slugify } from '../content/articles/slug.js'
 import { ensureRemotePicture } from '../content/media/remote-picture.js'
 import { storePicture } from '../content/media/store-picture.js'
+import { markContentChanged } from '../content/site-changes.js'
 import { ensurePerson } from '../content/people/person.repo.js'
 import { ensureSection } from '../content/sections/section.repo.js'
 import { ensureTag } from '../content/tags/tag.repo.js'
 import { paths } from '../http/paths.js'
+import { runCompiledOnce } from '../storage/compiled-once.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import type { ImportProblem } from './import-problem.js'
@@ -46,6 +48,8 @@ export class RecordWriter {
   private readonly sections = new Map<string, string>()
   private readonly tags = new Map<string, string>()
   private readonly people = new Map<string, string>()
+  /** The latest time an article was written with, for `finish`. */
+  private lastWrittenAt: Date | undefined
 
   constructor(private readonly deps: ApplyDeps) {}
 
@@ -74,7 +78,8 @@ export class RecordWriter {
     const written = parsed.ok
       // No revision rows: an archive costs no second copy of every body; history starts at the first edit.
       ? await writeArticle(db, parsed.value, record.updatedAt ?? now, {
-        createdAt: record.createdAt, allowPastSchedule: true, revision: false, events: false, trustedLinks: record.trustedLinks ?? true, siteUrl: this.deps.siteUrl,
+        createdAt: record.createdAt, allowPastSchedule: true, revision: false, events: false, markChanged: false, referencesExist: true,
+        trustedLinks: record.trustedLinks ?? true, siteUrl: this.deps.siteUrl,
       })
       : parsed
     if (!written.ok) {
@@ -82,8 +87,15 @@ export class RecordWriter {
       throw new ImportAbort({ file, record: record.location, field: issues[0]!.field, message: issues.map((i) => `${i.field}: ${i.message}`).join('; ') })
     }
     const { id, slug, created } = written.value
+    const writtenAt = record.updatedAt ?? now
+    if (!this.lastWrittenAt || writtenAt > this.lastWrittenAt) this.lastWrittenAt = writtenAt
     await this.redirect(record.redirectsFrom ?? [], id, slug)
     return { file, location: record.location, articleId: id, slug, headline: record.headline, action: created ? 'created' : 'updated' }
+  }
+
+  /** Records the site change once for every article written (each write leaves it out); call it before the transaction ends. */
+  async finish(): Promise<void> {
+    if (this.lastWrittenAt) await markContentChanged(this.deps.db, this.lastWrittenAt)
   }
 
   private toInput(record: ImportRecord, refs: { sectionId: string | null; tagIds: string[]; authorIds: string[]; pictureId: string | undefined }) {
@@ -134,10 +146,11 @@ export class RecordWriter {
 
   private async redirect(fromPaths: string[], articleId: string, slug: string): Promise<void> {
     const target = paths.article(slug)
-    for (const fromPath of new Set(fromPaths)) {
-      if (fromPath === target || fromPath === target.slice(0, -1)) continue
-      await this.deps.db.insertInto('redirects').values({ fromPath, articleId, createdAt: this.deps.now.toISOString() })
-        .onConflict((oc) => oc.column('fromPath').doUpdateSet({ articleId })).execute()
-    }
+    const rows = [...new Set(fromPaths)].filter((fromPath) => fromPath !== target && fromPath !== target.slice(0, -1))
+      .map((fromPath) => ({ fromPath, articleId, createdAt: this.deps.now.toISOString() }))
+    if (rows.length === 0) return
+    const { db } = this.deps
+    await runCompiledOnce(db, `redirects upsert × ${rows.length}`, [...rows.flatMap((r) => [r.fromPath, r.articleId, r.createdAt]), articleId],
+      () => db.insertInto('redirects').values(rows).onConflict((oc) => oc.column('fromPath').doUpdateSet({ articleId })))
   }
 }

@@ -1,11 +1,15 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importWorkspace } from '../../test/support/import-workspace.js'
+import { testBackend } from '../../test/support/test-database.js'
 import { dumpDatabase, TEST_NOW } from '../../test/support/test-site.js'
 import { hasShared, sharedFile } from '../../test/support/requirements.js'
 import { findPublicArticleBySlug } from '../content/articles/article.repo.js'
+import { parseSearchQuery } from '../content/search/search-query.js'
+import { searchArticles } from '../content/search/search.repo.js'
 import { importFiles } from './import-files.js'
 
 const ws = importWorkspace('mh-import-')
@@ -60,6 +64,19 @@ describe('importFiles', () => {
     expect(`${result.error.file}, line ${result.error.line}: ${result.error.message}`).toMatch(message)
     expect(await dumpDatabase(ws.site.db)).toEqual(before)
     expect(ws.site.files.keys().sort()).toEqual(filesBefore)
+  })
+
+  it('indexes what it imports for search, once, at the end of the import', async () => {
+    await importFiles({ ...ws.site, now }, [write('a.txt', capture('Quay reopens', ['The ferry berth is repaired.'])), write('b.txt', capture('Harbour dues rise'))])
+    const query = parseSearchQuery('ferry')
+    if (!query.ok) throw new Error('query refused')
+    const found = await searchArticles(ws.site.db, query.value, {}, { page: 1, perPage: 10, now })
+    expect(found.items.map((hit) => hit.article.headline)).toEqual(['Quay reopens'])
+    // SQLite's index is kept by triggers, which the import put aside and must have put back;
+    // PostgreSQL's is a generated column, nothing to put back.
+    if (testBackend !== 'sqlite') return
+    const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'articles_search_%' order by name`.execute(ws.site.db)
+    expect(triggers.rows.map((r) => r.name)).toEqual(['articles_search_delete', 'articles_search_insert', 'articles_search_update'])
   })
 
   it('names a missing file', async () => {

@@ -1,7 +1,8 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { withDeferredSearchIndex } from '../content/search/deferred-search-index.js'
 import { err, ok, type Result } from '../core/result.js'
-import { inTransaction, type Db } from '../storage/connect.js'
+import { inTransaction, withPageCache, type Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
 import { ImportAbort, RecordWriter, type AppliedRecord } from './apply-records.js'
 import { detectFormat, SNIFF_BYTES, type ImportFormat } from './detect-format.js'
@@ -46,6 +47,8 @@ export interface ImportReport {
 }
 
 const LISTED_ARTICLES = 1000
+/** SQLite's page cache while importing: enough for the indexes of a 100,000-article import to stay in memory. */
+const IMPORT_CACHE_MB = 64
 
 /**
  * Imports files in one transaction: all or nothing, unless `skipInvalid` lets invalid records
@@ -69,10 +72,12 @@ export async function importFiles(deps: ImportDeps, givenPaths: string[], option
   const report: ImportReport = { articles: [], created: 0, updated: 0, skipped: [], notes: [] }
   let writer: RecordWriter | undefined
   try {
-    await inTransaction(deps.db, async (trx) => {
+    // The search index is built once for all the articles, at the end: far cheaper than row by row.
+    await withPageCache(deps.db, IMPORT_CACHE_MB, () => inTransaction(deps.db, (trx) => withDeferredSearchIndex(trx, async () => {
       writer = new RecordWriter({ ...deps, db: trx })
       for (const [i, file] of paths.entries()) await importOne(writer, file, formats[i]!, report, options)
-    })
+      await writer.finish()
+    })))
     return ok(report)
   } catch (error) {
     // The transaction rolled back; remove the picture files it would have referred to.

@@ -53,7 +53,7 @@ export async function openEmptyTestDatabase(): Promise<TestDatabase> {
 export async function createPostgresDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const admin = adminPool()
   const template = await ensureTemplate(admin)
-  const name = `masthead_t_${randomBytes(6).toString('hex')}`
+  const name = `masthead_t_${testRun()}_${randomBytes(6).toString('hex')}`
   await admin.query(`create database ${name} template ${template}`)
   return {
     url: databaseUrl(name),
@@ -65,7 +65,7 @@ export async function createPostgresDatabase(): Promise<{ url: string; name: str
 /** An empty PostgreSQL database (no schema at all), for tests of migrations and copies. */
 export async function createEmptyPostgresDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const admin = adminPool()
-  const name = `masthead_e_${randomBytes(6).toString('hex')}`
+  const name = `masthead_e_${testRun()}_${randomBytes(6).toString('hex')}`
   await admin.query(`create database ${name}`)
   return { url: databaseUrl(name), name, drop: async () => { await admin.query(`drop database if exists ${name} with (force)`) } }
 }
@@ -137,6 +137,14 @@ export function connectToDataDir(dataDir: string): Db {
 const madeForDataDir = new Map<string, string>()
 
 /**
+ * The tag of this test run (set by the global setup), in the name of every database it makes, so
+ * that its teardown drops its own and never those of another run going on beside it.
+ */
+function testRun(): string {
+  return process.env.MASTHEAD_TEST_RUN ?? 'x'
+}
+
+/**
  * The PostgreSQL database that stands for the site in `dataDir` when the suite runs on
  * PostgreSQL: created empty on first use (synchronously, with psql, so the synchronous CLI
  * helpers can use it), so a `masthead` command migrates it as it would a real one.
@@ -145,7 +153,7 @@ export function postgresUrlForDataDir(dataDir: string): string {
   const key = path.resolve(dataDir)
   let url = madeForDataDir.get(key)
   if (!url) {
-    const name = `masthead_d_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`
+    const name = `masthead_d_${testRun()}_${createHash('sha256').update(key).digest('hex').slice(0, 16)}`
     const made = spawnSync('psql', [POSTGRES_URL!, '-v', 'ON_ERROR_STOP=1', '-qc', `drop database if exists ${name} with (force)`, '-c', `create database ${name}`], { encoding: 'utf8' })
     if (made.status !== 0) throw new Error(`could not create the test database ${name}: ${made.stderr}`)
     url = databaseUrl(name)

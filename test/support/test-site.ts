@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { sql, SqliteAdapter } from 'kysely'
 import { fixedClock } from '../../src/core/clock.js'
 import { silentLog } from '../../src/core/log.js'
 import { saveArticle } from '../../src/content/articles/save-article.js'
@@ -27,7 +27,12 @@ export async function addArticle(db: Db, input: Partial<ArticleInput> & { headli
   return result.value.article
 }
 
-/** Every row of every table, for "the database is exactly as it was" checks. */
+/**
+ * Every row of every table, for "the database is exactly as it was" checks; on SQLite also the
+ * schema itself (tables, indexes, triggers: an import drops and re-creates the search triggers)
+ * and what the search index holds for each article (by article id, since the doc ids that key
+ * the FTS5 rows are internal and follow the order of writing), with every row counted.
+ */
 export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const tables = [
     'articles', 'article_tags', 'article_authors', 'sections', 'tags', 'people', 'media', 'settings', 'redirects', 'article_revisions',
@@ -36,6 +41,16 @@ export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const dump: Record<string, unknown[]> = {}
   for (const table of tables) {
     dump[table] = await db.selectFrom(table as never).selectAll().orderBy(sql`1`).execute()
+  }
+  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+    dump.sqlite_master = (await sql`select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db)).rows
+    for (const table of ['article_search_docs', 'article_search', 'article_search_trigram']) {
+      dump[`${table} rows`] = (await sql`select count(*) as n from ${sql.table(table)}`.execute(db)).rows
+    }
+    for (const fts of ['article_search', 'article_search_trigram']) {
+      dump[fts] = (await sql`select d.article_id as article, s.headline, s.dek, s.body_text as body
+        from ${sql.table(fts)} s join article_search_docs d on d.doc_id = s.rowid order by d.article_id`.execute(db)).rows
+    }
   }
   return dump
 }

@@ -1,3 +1,4 @@
+import { insertRows } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import type { ValidArticleInput } from './article.js'
 
@@ -28,12 +29,15 @@ export async function missingReferences(db: Db, input: ValidArticleInput): Promi
 }
 
 /**
- * Sets the article's tags and authors to these, in this order, each once.
+ * Sets the article's tags and authors to these, in this order, each once. An article just
+ * created (`isNew`) has none yet to remove.
  * @example await replaceOrdered(trx, articleId, { tagIds: ['t2', 't1'], authorIds: ['p1'] })
  */
-export async function replaceOrdered(db: Db, articleId: string, input: { tagIds: string[]; authorIds: string[] }): Promise<void> {
-  await db.deleteFrom('articleTags').where('articleId', '=', articleId).execute()
-  await db.deleteFrom('articleAuthors').where('articleId', '=', articleId).execute()
-  if (input.tagIds.length) await db.insertInto('articleTags').values(input.tagIds.map((tagId, position) => ({ articleId, tagId, position }))).execute()
-  if (input.authorIds.length) await db.insertInto('articleAuthors').values(input.authorIds.map((personId, position) => ({ articleId, personId, position }))).execute()
+export async function replaceOrdered(db: Db, articleId: string, input: { tagIds: string[]; authorIds: string[] }, { isNew = false } = {}): Promise<void> {
+  if (!isNew) {
+    await db.deleteFrom('articleTags').where('articleId', '=', articleId).execute()
+    await db.deleteFrom('articleAuthors').where('articleId', '=', articleId).execute()
+  }
+  await insertRows(db, 'articleTags', input.tagIds.map((tagId, position) => ({ articleId, tagId, position })))
+  await insertRows(db, 'articleAuthors', input.authorIds.map((personId, position) => ({ articleId, personId, position })))
 }

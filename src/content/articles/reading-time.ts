@@ -10,9 +10,39 @@ const WORD = /[\p{L}\p{N}]/u
  * @example countWords('Port Alder 港口') // 4
  */
 export function countWords(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0
-  const rest = text.replace(CJK, ' ').split(/\s+/).filter((w) => WORD.test(w)).length
+  // ASCII text (most text) is counted in one pass over its characters.
+  if (!NOT_ASCII.test(text)) return countAsciiWords(text)
+  // Every one of those scripts lies at U+1100 or above: text below it skips the CJK passes.
+  const cjk = BEYOND_U10FF.test(text) ? text.match(CJK)?.length ?? 0 : 0
+  const rest = (cjk ? text.replace(CJK, ' ') : text).split(/\s+/).filter((w) => WORD.test(w)).length
   return cjk + rest
+}
+
+const NOT_ASCII = /[^\u0000-\u007f]/
+const BEYOND_U10FF = /[^\u0000-\u10ff]/
+
+/** `text.split(/\s+/).filter((w) => WORD.test(w)).length` for ASCII text: runs of non-space holding a letter or digit. */
+function countAsciiWords(text: string): number {
+  let words = 0
+  let inWord = false
+  let counted = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    // The ASCII characters \s matches: tab, line feed, vertical tab, form feed, carriage return, space.
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      inWord = false
+      continue
+    }
+    if (!inWord) {
+      inWord = true
+      counted = false
+    }
+    if (!counted && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      words++
+      counted = true
+    }
+  }
+  return words
 }
 
 /**

@@ -23,7 +23,9 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
  * @example slugify('Zürich’s “new” tram — 2026!') // 'zurichs-new-tram-2026'
  */
 export function slugify(text: string): string {
-  const base = [...text.normalize('NFC')].map(stripLatinAccent).join('')
+  // ASCII has no accents to strip (and is its own normal form): the common case skips the per-character work.
+  const unaccented = ASCII.test(text) ? text : [...text.normalize('NFC')].map(stripLatinAccent).join('')
+  const base = unaccented
     .toLowerCase()
     .replace(/['’`]+/g, '')
     // The letters SLUG_RE allows: a capital with no lower-case form (𝚨, mathematical bold) is dropped too.
@@ -31,6 +33,8 @@ export function slugify(text: string): string {
     .replace(/^-+|-+$/g, '')
   return truncateAtHyphen(base, MAX_SLUG_LENGTH) || 'article'
 }
+
+const ASCII = /^[\x00-\x7f]*$/
 
 /** é → e, but й and 한 stay whole: only Latin letters lose their marks. */
 function stripLatinAccent(char: string): string {

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { eachElement } from './each-element.js'
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
 
@@ -11,7 +11,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
  */
 export function emptyVoidElements() {
   return (tree: Root) => {
-    visit(tree, 'element', (el: Element) => {
+    eachElement(tree, (el: Element) => {
       if (VOID.has(el.tagName)) el.children = []
     })
   }

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast'
-import { visit } from 'unist-util-visit'
+import { eachElement } from './each-element.js'
 
 /** What the sanitiser puts before ids and names, so a body cannot clobber the page's own (`user-content-`). */
 const PREFIX = 'user-content-'
@@ -18,7 +18,7 @@ export function unprefixClobbered() {
     return out
   }
   return (tree: Root) => {
-    visit(tree, 'element', (el: Element) => {
+    eachElement(tree, (el: Element) => {
       const properties: Record<string, unknown> = el.properties
       for (const name of CLOBBERED) {
         const value = properties[name]

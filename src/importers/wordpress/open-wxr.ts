@@ -1,52 +1,77 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { slugify } from '../../content/articles/slug.js'
-import type { ImportSource, SourceItem } from '../import-record.js'
+import type { ImportRecord, ImportSource, SourceItem } from '../import-record.js'
+import { RecordSpool } from '../record-spool.js'
+import { canReadInWorker, openWxrInWorker } from './open-wxr-in-worker.js'
 import { readWxr, type WxrChannel } from './read-wxr.js'
-import { toAttachment, type WxrAttachment } from './wxr-attachments.js'
+import { heroOf, thumbnailNotSeenYet, toAttachment, type WxrAttachment } from './wxr-attachments.js'
 import { newTally, tallyNotes } from './wxr-notes.js'
 import { toSourceItem, type WxrContext } from './wxr-record.js'
 
 const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/
 
+/** From this size on, the file is read on a worker thread (see `openWxrInWorker`); below it, starting one costs more than it saves. */
+const WORKER_FROM_BYTES = 8 * 1024 * 1024
+
 /**
- * A WordPress export (WXR 1.1/1.2) as an import source, streamed in two passes over the file.
- * Featured pictures are attachments, which an export may list after the posts that use them,
- * so the first pass collects only the attachments (id → address, alt text, caption, size) and
- * the second yields the posts and pages one by one. Memory holds one item, the attachments'
- * short strings and the slugs given out, never the document or its articles.
+ * A WordPress export (WXR 1.1/1.2) as an import source, streamed (see `readWxrHere`). A large
+ * file is read on a worker thread, so that parsing it and writing its articles share two cores;
+ * `thread` forces either way.
  * @example const source = await openWxr('export.xml'); for await (const item of source.items) …
  */
-export async function openWxr(file: string): Promise<ImportSource> {
+export async function openWxr(file: string, { thread = 'auto' }: { thread?: 'auto' | 'worker' | 'here' } = {}): Promise<ImportSource> {
   const { size } = await fs.stat(file)
-  const read = [0, 0]
+  const onWorker = thread === 'worker' || (thread === 'auto' && size >= WORKER_FROM_BYTES)
+  return onWorker && canReadInWorker() ? openWxrInWorker(file) : readWxrHere(file)
+}
+
+/**
+ * A WordPress export read in this thread, in one pass: posts and pages are yielded as they come.
+ * A featured picture is an attachment, which an export may list after the post that uses it
+ * (WordPress lists items by id, and a picture is usually uploaded after its post is created),
+ * so a post whose picture has not been seen yet is set aside on disk (`RecordSpool`), already
+ * turned into a record (its slug given out in file order), and yielded after the last item,
+ * with its picture. Memory holds one item, the attachments' short strings and the slugs given
+ * out, never the document or its articles.
+ */
+export async function readWxrHere(file: string): Promise<ImportSource> {
+  const { size } = await fs.stat(file)
   const tally = newTally()
+  const later = new RecordSpool<{ record: ImportRecord; thumbnailId: string }>()
+  let read = 0
+  let shown = 0
 
   async function* items(): AsyncGenerator<SourceItem> {
-    const attachments = new Map<string, WxrAttachment>()
-    for await (const event of readWxr(file, { authors: new Map() }, { withContent: false, onBytes: (n) => { read[0] = n } })) {
-      if (event.type === 'malformed') {
-        yield malformed(file, event)
-        return
+    try {
+      const attachments = new Map<string, WxrAttachment>()
+      const channel: WxrChannel = { authors: new Map() }
+      let context: WxrContext | undefined
+      for await (const event of readWxr(file, channel, { withContent: true, onBytes: (n) => { read = n } })) {
+        if (event.type === 'malformed') {
+          yield malformed(file, event)
+          return
+        }
+        const found = toAttachment(event.item)
+        if (found) attachments.set(found.id, found.attachment)
+        // The channel's site, language and authors come before its first item.
+        context ??= {
+          file, siteKey: siteKey(channel, file), language: language(channel.language), attachments, slugs: new Set(), terms: new Map(), tally,
+          authors: channel.authors, authorsBySlug: new Map([...channel.authors].map(([login, name]) => [slugify(login), name])),
+        }
+        const thumbnailId = thumbnailNotSeenYet(event.item, attachments)
+        const item = toSourceItem(event.item, context, { pictureLater: thumbnailId !== undefined })
+        if (item && thumbnailId !== undefined && 'record' in item) later.push({ record: item.record, thumbnailId })
+        else if (item) yield item
       }
-      const found = toAttachment(event.item)
-      if (found) attachments.set(found.id, found.attachment)
-    }
-    read[0] = size
-    const channel: WxrChannel = { authors: new Map() }
-    let context: WxrContext | undefined
-    for await (const event of readWxr(file, channel, { withContent: true, onBytes: (n) => { read[1] = n } })) {
-      if (event.type === 'malformed') {
-        yield malformed(file, event)
-        return
+      read = size
+      for (const { record, thumbnailId } of later.drain()) {
+        const hero = heroOf(thumbnailId, attachments)
+        if (!hero) tally.missingPictures++
+        yield { record: { ...record, hero: hero ?? null } }
       }
-      // The channel's site, language and authors come before its first item.
-      context ??= {
-        file, siteKey: siteKey(channel, file), language: language(channel.language), attachments, slugs: new Set(), terms: new Map(), tally,
-        authors: channel.authors, authorsBySlug: new Map([...channel.authors].map(([login, name]) => [slugify(login), name])),
-      }
-      const item = toSourceItem(event.item, context)
-      if (item) yield item
+    } finally {
+      later.dispose()
     }
   }
 
@@ -54,7 +79,8 @@ export async function openWxr(file: string): Promise<ImportSource> {
     format: 'wxr',
     items: items(),
     notes: () => tallyNotes(tally),
-    fraction: () => (size === 0 ? 1 : Math.min(1, (read[0]! + read[1]!) / (2 * size))),
+    // The file, then the posts set aside; never going back as more are set aside.
+    fraction: () => (shown = Math.max(shown, size + later.bytes === 0 ? 1 : Math.min(1, (read + later.bytesRead) / (size + later.bytes)))),
   }
 }
 

@@ -34,13 +34,13 @@ export function wpautop(input: string): string {
   if (text.includes('<pre')) {
     text = replaceSpans(text, /<pre[\s>]/gi, () => /<\/pre>/gi, (pre) => `<pre ${PRE_MARK}${pres.push(pre) - 1}${PRE_MARK}></pre>`)
   }
-  text = text.replace(/<br\s*\/?>\s*<br\s*\/?>/g, '\n\n')
-    .replace(OPEN_BLOCK, '\n\n$1')
-    .replace(CLOSE_BLOCK, '$1\n\n')
-    .replace(/(<hr\s*?\/?>)/g, '$1\n\n')
-    .replace(/\r\n?/g, '\n')
+  // Each step that needs a tag or character to match anything is skipped when the text has none.
+  if (text.includes('<br')) text = text.replace(/<br\s*\/?>\s*<br\s*\/?>/g, '\n\n')
+  text = text.replace(OPEN_BLOCK, '\n\n$1').replace(CLOSE_BLOCK, '$1\n\n')
+  if (text.includes('<hr')) text = text.replace(/(<hr\s*?\/?>)/g, '$1\n\n')
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n')
   // Newlines inside a tag (or a comment) are not line breaks.
-  text = mapTags(text, (tag) => tag.replace(/\n/g, TAG_NEWLINE))
+  text = mapTags(text, (tag) => (tag.includes('\n') ? tag.replace(/\n/g, TAG_NEWLINE) : tag))
   if (text.includes('<figcaption')) {
     text = text.replace(/\s+/g, (run, at: number, all: string) => (all.startsWith('<figcaption', at + run.length) ? '' : run))
       .replace(/<\/figcaption>\s*/g, '</figcaption>')
@@ -48,23 +48,25 @@ export function wpautop(input: string): string {
   text = text.replace(/\n\n+/g, '\n\n')
   text = text.split(/\n\s*\n/).filter((p) => p !== '').map((p) => `<p>${p.replace(/^\n+|\n+$/g, '')}</p>\n`).join('')
   text = text.replace(/<p>\s*<\/p>/g, '')
-    .replace(/<p>([^<]+)<\/(div|address|form)>/g, '<p>$1</p></$2>')
-    .replace(EMPTY_BLOCK_P, '$1')
-    .replace(/<p>(<li.+?)<\/p>/g, '$1')
-    .replace(/<p><blockquote([^>]*)>/gi, '<blockquote$1><p>')
-    .replaceAll('</blockquote></p>', '</p></blockquote>')
+  if (text.includes('</div>') || text.includes('</address>') || text.includes('</form>')) text = text.replace(/<p>([^<]+)<\/(div|address|form)>/g, '<p>$1</p></$2>')
+  text = text.replace(EMPTY_BLOCK_P, '$1')
+  if (text.includes('<p><li')) text = text.replace(/<p>(<li.+?)<\/p>/g, '$1')
+  if (/<p><blockquote/i.test(text)) text = text.replace(/<p><blockquote([^>]*)>/gi, '<blockquote$1><p>')
+  text = text.replaceAll('</blockquote></p>', '</p></blockquote>')
     .replace(P_BEFORE_BLOCK, '$1')
     .replace(P_AFTER_BLOCK, '$1')
   // Single newlines become line breaks, except inside script, style, svg and math.
   const kept: string[] = []
   text = lineBreaks(replaceSpans(text, /<(script|style|svg|math)/g, (m) => new RegExp(`</${m[1]}>`, 'g'), (block) => `\uE002${kept.push(block) - 1}\uE002`)
     .replaceAll('<br>', '<br />'))
-  text = text.replace(/\uE002(\d+)\uE002/g, (_, i: string) => kept[Number(i)]!)
-    .replace(BR_AFTER_BLOCK, '$1')
-    .replace(/<br \/>(\s*<\/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)/g, '$1')
-    .replace(/\n<\/p>$/, '</p>')
+  if (text.includes('\uE002')) text = text.replace(/\uE002(\d+)\uE002/g, (_, i: string) => kept[Number(i)]!)
+  if (text.includes('<br />')) {
+    text = text.replace(BR_AFTER_BLOCK, '$1')
+      .replace(/<br \/>(\s*<\/?(?:p|li|div|dl|dd|dt|th|pre|td|ul|ol)[^>]*>)/g, '$1')
+  }
+  text = text.replace(/\n<\/p>$/, '</p>')
   if (pres.length) text = text.replace(new RegExp(`<pre ${PRE_MARK}(\\d+)${PRE_MARK}></pre>`, 'g'), (_, i: string) => pres[Number(i)]!)
-  return text.replaceAll(TAG_NEWLINE, '\n')
+  return text.includes(TAG_NEWLINE) ? text.replaceAll(TAG_NEWLINE, '\n') : text
 }
 
 /**
@@ -101,13 +103,26 @@ function mapTags(text: string, fn: (tag: string) => string): string {
 /**
  * Single newlines to `<br />`, as `text.replace(/(?<!<br \/>)\s*\n/g, '<br />\n')` does: each
  * whitespace run up to its last newline, except right after a `<br />`. Done per run, because
- * that regex retries a long run of spaces from every one of its characters.
+ * that regex retries a long run of spaces from every one of its characters; and only the runs
+ * holding a newline are looked at (found from the newline out), not every space between words.
  */
 function lineBreaks(text: string): string {
-  return text.replace(/\s+/g, (run: string, at: number, all: string) => {
+  let out = ''
+  let copied = 0
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', copied)) {
+    // The previous run ended at `copied`, so this one cannot reach back past it.
+    let start = newline
+    while (start > copied && WHITESPACE.test(text[start - 1]!)) start--
+    let end = newline + 1
+    while (end < text.length && WHITESPACE.test(text[end]!)) end++
+    const run = text.slice(start, end)
     const lastNewline = run.lastIndexOf('\n')
-    const start = all.endsWith('<br />', at) ? 1 : 0
-    if (lastNewline < start) return run
-    return `${run.slice(0, start)}<br />\n${run.slice(lastNewline + 1)}`
-  })
+    const keep = text.endsWith('<br />', start) ? 1 : 0
+    out += text.slice(copied, start) + (lastNewline < keep ? run : `${run.slice(0, keep)}<br />\n${run.slice(lastNewline + 1)}`)
+    copied = end
+  }
+  return out + text.slice(copied)
 }
+
+/** One character that `\s` matches. */
+const WHITESPACE = /^\s$/

@@ -36,12 +36,27 @@ export function toAttachment(item: WxrItem): { id: string; attachment: WxrAttach
  * @example heroFor(post, attachments) // { remoteUrl: 'https://…/featured.jpg', alt: '…', caption: '', width: 0, height: 0 }
  */
 export function heroFor(item: WxrItem, attachments: ReadonlyMap<string, WxrAttachment>): ImportPicture | 'missing' | undefined {
-  const id = item.meta.get('_thumbnail_id')?.trim()
+  const id = thumbnailId(item)
   if (!id) return undefined
-  const found = attachments.get(id)
-  if (!found) return 'missing'
-  return { remoteUrl: found.url, alt: found.alt, caption: found.caption, width: found.width, height: found.height }
+  return heroOf(id, attachments) ?? 'missing'
 }
+
+/** The picture of the attachment `id`, or undefined when there is no such attachment. */
+export function heroOf(id: string, attachments: ReadonlyMap<string, WxrAttachment>): ImportPicture | undefined {
+  const found = attachments.get(id)
+  return found && { remoteUrl: found.url, alt: found.alt, caption: found.caption, width: found.width, height: found.height }
+}
+
+/**
+ * The `_thumbnail_id` of an item whose attachment has not been read yet (it may come later in
+ * the file), else undefined.
+ */
+export function thumbnailNotSeenYet(item: WxrItem, attachments: ReadonlyMap<string, WxrAttachment>): string | undefined {
+  const id = thumbnailId(item)
+  return id && !attachments.has(id) ? id : undefined
+}
+
+const thumbnailId = (item: WxrItem): string | undefined => item.meta.get('_thumbnail_id')?.trim() || undefined
 
 /**
  * Width and height from `_wp_attachment_metadata`, a PHP-serialized array. Only the top-level

@@ -31,9 +31,11 @@ const MAX_DEK = 1000
 /**
  * One WXR item as an import record, a record-level problem (no title), or undefined for what is
  * not an article (attachments, menu items, other post types, trash), which the tally counts.
+ * With `pictureLater` the featured picture is left for the caller to look up once the
+ * attachment has been read (the record's `hero` is then undefined).
  * @example toSourceItem(item, context) // { record: { sourceKey: 'wxr:example.com:42', kind: 'post', … } }
  */
-export function toSourceItem(item: WxrItem, context: WxrContext): SourceItem | undefined {
+export function toSourceItem(item: WxrItem, context: WxrContext, { pictureLater = false } = {}): SourceItem | undefined {
   const { fields } = item
   const field = (name: string) => fields.get(name)?.trim() ?? ''
   const { tally, file } = context
@@ -58,7 +60,7 @@ export function toSourceItem(item: WxrItem, context: WxrContext): SourceItem | u
   const time = postTime(fields.get('wp:post_date_gmt'), fields.get('wp:post_date'))
   const status = toStatus(field('wp:status'), { protected: field('wp:post_password') !== '', dated: time !== undefined }, tally)
   if (field('wp:is_sticky') === '1') tally.sticky++
-  const hero = heroFor(item, context.attachments)
+  const hero = pictureLater ? undefined : heroFor(item, context.attachments)
   if (hero === 'missing') tally.missingPictures++
 
   const record: ImportRecord = {

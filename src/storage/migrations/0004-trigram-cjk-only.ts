@@ -1,5 +1,5 @@
 import { sql, SqliteAdapter, type Kysely } from 'kysely'
-import { deleteFrom, docOf, insertInto, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
+import { CJK_GLOB, deleteFrom, insertInto, insertTrigramIfCjk, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
 
 /**
  * The trigram index exists for Chinese, Japanese and Korean words, which have no spaces to split
@@ -7,8 +7,6 @@ import { deleteFrom, docOf, insertInto, SEARCH_TRIGGERS } from './sqlite-search-
  * the cost of each write; from now on only articles with such characters are indexed in it.
  * SQLite only, like the index itself (see 0002-search).
  */
-const CJK_GLOB = '*[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]*'
-
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return
   await replaceTriggers(db, true)
@@ -29,10 +27,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 const isSqlite = (db: Kysely<any>) => db.getExecutor().adapter instanceof SqliteAdapter
 
 async function replaceTriggers(db: Kysely<any>, cjkOnly: boolean): Promise<void> {
-  const insertTrigram = (ref: string) => cjkOnly
-    ? `insert into article_search_trigram (rowid, headline, dek, body_text) select ${docOf(ref)}, ${ref}.headline, ${ref}.dek, ${ref}.body_text
-        where (${ref}.headline || ' ' || ${ref}.dek || ' ' || ${ref}.body_text) glob '${CJK_GLOB}';`
-    : insertInto('article_search_trigram', ref)
+  const insertTrigram = (ref: string) => (cjkOnly ? insertTrigramIfCjk(ref) : insertInto('article_search_trigram', ref))
   for (const trigger of SEARCH_TRIGGERS) {
     await sql`drop trigger if exists ${sql.id(trigger)}`.execute(db)
   }
