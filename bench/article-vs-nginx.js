@@ -119,6 +119,7 @@ try {
     connections: Number(values.connections),
     durationSeconds: Number(values.duration),
     workers: Number(values.workers),
+    socketFastPath: process.env.MASTHEAD_SOCKET_FAST_PATH !== '0',
     encoding: values.gzip ? 'gzip' : 'identity',
     pageBytes: bytes.length,
     masthead,

@@ -30,7 +30,7 @@ export const SERVER_TIMEOUTS: ServerTimeouts = {
  * cut off (408) instead of tying up the server.
  * @example createNodeServer(app, cache).listen(3000)
  */
-export function createNodeServer(app: Hono, cache: PageCache | undefined, timeouts: ServerTimeouts = SERVER_TIMEOUTS): http.Server {
+export function createNodeServer(app: Hono, cache: PageCache | undefined, timeouts: ServerTimeouts = SERVER_TIMEOUTS, { socketFastPath = true } = {}): http.Server {
   const routed = getRequestListener(app.fetch)
   const server = http.createServer({ connectionsCheckingInterval: timeouts.connectionsCheckingInterval }, (req, res) => {
     if (!cache?.serveNode(req, res)) void routed(req, res)
@@ -38,5 +38,5 @@ export function createNodeServer(app: Hono, cache: PageCache | undefined, timeou
   server.headersTimeout = timeouts.headersTimeout
   server.requestTimeout = timeouts.requestTimeout
   server.keepAliveTimeout = timeouts.keepAliveTimeout
-  return cache ? answerHitsOnSocket(server, cache) : server
+  return cache && socketFastPath ? answerHitsOnSocket(server, cache) : server
 }
