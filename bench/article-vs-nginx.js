@@ -2,7 +2,11 @@
 // Article page: Masthead against nginx serving the very same bytes as a static file, side by side
 // in one run (these machines are noisy: only the ratio means much). HTTP/1.1 keep-alive on
 // 127.0.0.1, 32 connections, wrk when installed (it takes less CPU than autocannon).
-// Usage: node bench/article-vs-nginx.js [--duration 15] [--connections 32] [--workers N] [--gzip]
+// --baselines also loads bare Node servers answering the same bytes (bench/bare-node-server.js),
+// in the same run, to show how much of the gap is Node's own.
+// --rounds N alternates the two N times (nginx first every other round) and reports each round's
+// ratio and their median: on a shared machine the load changes between two runs of 10 s.
+// Usage: node bench/article-vs-nginx.js [--duration 15] [--connections 32] [--workers N] [--gzip] [--baselines] [--rounds N]
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +20,8 @@ const { values } = parseArgs({ options: {
   connections: { type: 'string', default: '32' },
   workers: { type: 'string', default: '1' },
   gzip: { type: 'boolean', default: false },
+  baselines: { type: 'boolean', default: false },
+  rounds: { type: 'string', default: '1' },
   capture: { type: 'string', default: path.join(root, '../shared/fixtures/seed-article.txt') },
 } })
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined
@@ -82,19 +88,46 @@ try {
   const check = await fetch(nginxUrl, { headers })
   if (Buffer.compare(Buffer.from(await check.arrayBuffer()), bytes) !== 0 && !values.gzip) throw new Error('nginx does not serve the same bytes')
   await load(mastheadUrl) // warm-up
-  const masthead = await load(mastheadUrl)
-  const nginxResult = await load(nginxUrl)
+  const rounds = []
+  for (let round = 0; round < Number(values.rounds); round++) {
+    const nginxFirst = round % 2 === 1
+    const first = await load(nginxFirst ? nginxUrl : mastheadUrl)
+    const second = await load(nginxFirst ? mastheadUrl : nginxUrl)
+    const [m, n] = nginxFirst ? [second, first] : [first, second]
+    rounds.push({ masthead: m, nginx: n, ratio: Number((m.rps / n.rps).toFixed(3)), loadAverage1m: Number(os.loadavg()[0].toFixed(2)) })
+  }
+  // The round with the median ratio stands for the run.
+  const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor((rounds.length - 1) / 2)]
+  const { masthead, nginx: nginxResult } = median
+  const baselines = {}
+  if (values.baselines && !values.gzip) {
+    for (const [i, mode] of ['http', 'net'].entries()) {
+      const barePort = nginxPort + 1 + i
+      const bare = spawn(process.execPath, [path.join(root, 'bench/bare-node-server.js'), mode, String(barePort), path.join(docroot, articlePath, 'index.html')], { stdio: 'inherit' })
+      await new Promise((r) => setTimeout(r, 500))
+      try {
+        const result = await load(`http://127.0.0.1:${barePort}/`)
+        baselines[`bareNode_${mode}`] = { ...result, ratio: Number((result.rps / nginxResult.rps).toFixed(3)) }
+      } finally {
+        bare.kill('SIGTERM')
+      }
+    }
+  }
   console.log(JSON.stringify({
     date: new Date().toISOString().slice(0, 10),
     tool: hasWrk ? 'wrk -t2' : 'autocannon',
     connections: Number(values.connections),
     durationSeconds: Number(values.duration),
     workers: Number(values.workers),
+    socketFastPath: process.env.MASTHEAD_SOCKET_FAST_PATH !== '0',
     encoding: values.gzip ? 'gzip' : 'identity',
     pageBytes: bytes.length,
     masthead,
     nginx: nginxResult,
-    ratio: Number((masthead.rps / nginxResult.rps).toFixed(3)),
+    ratio: median.ratio,
+    ...(rounds.length > 1 ? { rounds: rounds.map((r) => `${r.masthead.rps} / ${r.nginx.rps} = ${r.ratio} (load ${r.loadAverage1m})`) } : {}),
+    ...baselines,
+    loadAverage: os.loadavg().map((l) => Number(l.toFixed(2))),
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown'}`,
     node: process.version,
   }, null, 2))

@@ -9,4 +9,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: '0' })).toThrow(ConfigError)
     expect(() => loadConfig({ MASTHEAD_UPLOAD_LIMIT_MB: 'lots' })).toThrow(/MASTHEAD_UPLOAD_LIMIT_MB/)
   })
+
+  it('answers cached pages from the socket unless MASTHEAD_SOCKET_FAST_PATH=0', () => {
+    expect(loadConfig({}).socketFastPath).toBe(true)
+    expect(loadConfig({ MASTHEAD_SOCKET_FAST_PATH: '0' }).socketFastPath).toBe(false)
+    expect(() => loadConfig({ MASTHEAD_SOCKET_FAST_PATH: 'no' })).toThrow(/MASTHEAD_SOCKET_FAST_PATH/)
+  })
 })

@@ -10,6 +10,7 @@ const Env = z.object({
   MASTHEAD_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MASTHEAD_TRUST_PROXY: z.enum(['0', '1']).optional(),
   MASTHEAD_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
+  MASTHEAD_SOCKET_FAST_PATH: z.enum(['0', '1']).optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./i, 'must be a postgres:// URL (leave it unset for the embedded SQLite database)').optional(),
 })
 
@@ -28,6 +29,8 @@ export interface Config {
   readonly trustProxy: boolean
   /** The largest picture the admin accepts, in bytes (MASTHEAD_UPLOAD_LIMIT_MB, default 20 MB). */
   readonly uploadLimitBytes: number
+  /** Answer page-cache hits from the socket, before Node's HTTP parser (MASTHEAD_SOCKET_FAST_PATH=0 turns it off). */
+  readonly socketFastPath: boolean
   /** PostgreSQL connection string (DATABASE_URL); unset means the SQLite file in the data directory. */
   readonly databaseUrl?: string | undefined
 }
@@ -56,6 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     workers: e.MASTHEAD_WORKERS,
     trustProxy: e.MASTHEAD_TRUST_PROXY === '1',
     uploadLimitBytes: Math.round(e.MASTHEAD_UPLOAD_LIMIT_MB * 1024 * 1024),
+    socketFastPath: e.MASTHEAD_SOCKET_FAST_PATH !== '0',
     databaseUrl: e.DATABASE_URL,
   })
 }

@@ -56,6 +56,7 @@ Environment:
   MASTHEAD_DEMO=0 (same as --no-demo), MASTHEAD_WORKERS (1: processes serving the site, sharing the port),
   MASTHEAD_TRUST_PROXY=1 (behind a reverse proxy: the client's address is the last in X-Forwarded-For),
   MASTHEAD_UPLOAD_LIMIT_MB (20: the largest picture the admin accepts, in megabytes),
+  MASTHEAD_SOCKET_FAST_PATH=0 (cached pages go through Node's HTTP server like everything else),
   DATABASE_URL (unset: the SQLite file in the data directory; postgres://user:password@host:port/db to
   run on PostgreSQL, where several nodes may serve one site)
 `

@@ -52,7 +52,7 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
   const scheduler = cluster.isWorker ? undefined : startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
   const delivery = cluster.isWorker ? undefined : startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
-  const server = createNodeServer(app, cache)
+  const server = createNodeServer(app, cache, undefined, { socketFastPath: config.socketFastPath })
   server.listen(config.port, config.host)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)

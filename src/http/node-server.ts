@@ -1,6 +1,7 @@
 import http from 'node:http'
 import { getRequestListener } from '@hono/node-server'
 import type { Hono } from 'hono'
+import { answerHitsOnSocket } from './fast-path/socket-fast-path.js'
 import type { PageCache } from './page-cache.js'
 
 /** How long a client may take over each part of a request, in milliseconds. */
@@ -23,12 +24,13 @@ export const SERVER_TIMEOUTS: ServerTimeouts = {
 }
 
 /**
- * The Node HTTP server for the app: cache hits are written straight to the socket, everything
- * else goes through the router, and clients that hold a connection with a partial request are
+ * The Node HTTP server for the app: cache hits are answered from the socket before Node's HTTP
+ * parser while a connection sends only simple requests (see `answerHitsOnSocket`), or else
+ * written straight to the Node response; everything else goes through the router, and clients that hold a connection with a partial request are
  * cut off (408) instead of tying up the server.
  * @example createNodeServer(app, cache).listen(3000)
  */
-export function createNodeServer(app: Hono, cache: PageCache | undefined, timeouts: ServerTimeouts = SERVER_TIMEOUTS): http.Server {
+export function createNodeServer(app: Hono, cache: PageCache | undefined, timeouts: ServerTimeouts = SERVER_TIMEOUTS, { socketFastPath = true } = {}): http.Server {
   const routed = getRequestListener(app.fetch)
   const server = http.createServer({ connectionsCheckingInterval: timeouts.connectionsCheckingInterval }, (req, res) => {
     if (!cache?.serveNode(req, res)) void routed(req, res)
@@ -36,5 +38,5 @@ export function createNodeServer(app: Hono, cache: PageCache | undefined, timeou
   server.headersTimeout = timeouts.headersTimeout
   server.requestTimeout = timeouts.requestTimeout
   server.keepAliveTimeout = timeouts.keepAliveTimeout
-  return server
+  return cache && socketFastPath ? answerHitsOnSocket(server, cache) : server
 }

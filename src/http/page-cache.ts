@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import { STATUS_CODES, validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Hono, MiddlewareHandler } from 'hono'
 import { changeMarkerReader, nextDueAfter } from '../content/site-changes.js'
@@ -24,6 +24,26 @@ interface Entry {
   br: Uint8Array<ArrayBuffer> | null
   gzip: Uint8Array<ArrayBuffer> | null
   size: number
+  /** Status line and headers of the 200 answer in each encoding, as bytes, made on first use (socket fast path). */
+  heads: Partial<Record<'identity' | 'br' | 'gzip', Buffer>>
+}
+
+/**
+ * A cache hit as bytes for the socket fast path: the status line and headers as Node's `http`
+ * would write them, up to where Node adds Date and its connection headers, and the body (null
+ * for a 304). `head` is the same Buffer for every 200 hit on one page in one encoding.
+ */
+export interface RawAnswer {
+  status: number
+  head: Buffer
+  body: Uint8Array | null
+}
+
+/** The request headers a cached answer depends on. */
+export interface HitConditions {
+  acceptEncoding?: string
+  ifNoneMatch?: string
+  ifModifiedSince?: string
 }
 
 export interface PageCacheOptions {
@@ -103,7 +123,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
    */
   const serveNode = (req: IncomingMessage, res: ServerResponse): boolean => {
     const { method, url } = req
-    if ((method !== 'GET' && method !== 'HEAD') || !url || url.includes('?') || !url.startsWith('/') || bypass.test(url)) return false
+    if ((method !== 'GET' && method !== 'HEAD') || !url || !cacheableTarget(url) || bypass.test(url)) return false
     const marker = readMarker()
     if (typeof marker !== 'string') return false
     const key = decodePath(url)
@@ -116,8 +136,35 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     return true
   }
 
+  /**
+   * The same decision as `serveNode`, for a GET or HEAD to `url` (the request target as sent),
+   * returned as bytes instead of written: undefined when it is not a hit.
+   */
+  const rawAnswer = (url: string, conditions: HitConditions): RawAnswer | undefined => {
+    if (!cacheableTarget(url) || bypass.test(url)) return undefined
+    const marker = readMarker()
+    if (typeof marker !== 'string') return undefined
+    const key = decodePath(url)
+    if (key === undefined) return undefined
+    const entry = current(key, marker, clock.now().getTime())
+    if (!entry) return undefined
+    if (conditions.ifNoneMatch === undefined && conditions.ifModifiedSince === undefined) {
+      // The common case, a plain GET: the head for this encoding is usually made already.
+      const encoding = entry.br && entry.gzip ? encodingFor(conditions.acceptEncoding ?? '') : undefined
+      const head = entry.heads[encoding ?? 'identity']
+      if (head) return { status: 200, head, body: (encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null) ?? entry.identity }
+    }
+    const out = answerParts(entry, conditions.acceptEncoding, conditions.ifNoneMatch, conditions.ifModifiedSince)
+    if (out.status !== 200) return { status: out.status, head: serializeHead(out.status, out.headers), body: null }
+    const headers: Record<string, string> = out.headers
+    const encoding = (headers['Content-Encoding'] as 'br' | 'gzip' | undefined) ?? 'identity'
+    const head = entry.heads[encoding] ??= serializeHead(200, headers)
+    return { status: 200, head, body: out.body }
+  }
+
   return Object.assign(middleware, {
     serveNode,
+    rawAnswer,
     clear: () => { entries.clear(); total = 0 },
     bytes: () => total,
   })
@@ -125,6 +172,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
 
 export type PageCache = MiddlewareHandler & {
   serveNode(req: IncomingMessage, res: ServerResponse): boolean
+  rawAnswer(url: string, conditions: HitConditions): RawAnswer | undefined
   clear(): void
   bytes(): number
 }
@@ -132,6 +180,14 @@ export type PageCache = MiddlewareHandler & {
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const value = req.headers[name]
   return Array.isArray(value) ? value.join(', ') : value
+}
+
+/**
+ * A request target the cache may answer: a path without a query. Not `//…`, which the URL parser
+ * would read as a host (answering `//x/` with the page at `/`), while the router sees a path.
+ */
+function cacheableTarget(url: string): boolean {
+  return url.startsWith('/') && !url.startsWith('//') && !url.includes('?')
 }
 
 /** The path as the URL parser would give it (`/caf%C3%A9/` stays encoded), or undefined if odd. */
@@ -160,6 +216,7 @@ async function toEntry(response: Response, marker: string, validUntil: number, s
   return {
     marker, validUntil, etag: etagOf(identity), lastModified: response.headers.get('Last-Modified'), headers, identity, br, gzip,
     size: identity.length + (br?.length ?? 0) + (gzip?.length ?? 0) + 512,
+    heads: {},
   }
 }
 
@@ -168,9 +225,33 @@ function answer(entry: Entry, acceptEncoding: string, ifNoneMatch: string | unde
   return new Response(method === 'HEAD' ? null : body, { status, headers })
 }
 
+/**
+ * A status line and header block exactly as Node's `ServerResponse.writeHead` writes them, before
+ * the Date and connection headers it adds. Names and values are checked the way Node checks them.
+ */
+function serializeHead(status: number, headers: Record<string, string>): Buffer {
+  let text = `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'unknown'}\r\n`
+  for (const [name, value] of Object.entries(headers)) {
+    validateHeaderName(name)
+    validateHeaderValue(name, value)
+    text += `${name}: ${value}\r\n`
+  }
+  return Buffer.from(text, 'latin1')
+}
+
+/** Clients send few distinct Accept-Encoding values: the choice for the last ones is remembered. */
+const encodingChoices = new Map<string, ReturnType<typeof chooseEncoding>>()
+function encodingFor(acceptEncoding: string): ReturnType<typeof chooseEncoding> {
+  if (encodingChoices.has(acceptEncoding)) return encodingChoices.get(acceptEncoding)
+  const choice = chooseEncoding(acceptEncoding)
+  if (encodingChoices.size >= 64) encodingChoices.clear()
+  if (acceptEncoding.length <= 256) encodingChoices.set(acceptEncoding, choice)
+  return choice
+}
+
 /** Status, headers and body for a cached page, chosen by the request's encoding and conditions. */
 function answerParts(entry: Entry, acceptEncoding = '', ifNoneMatch: string | undefined, ifModifiedSince: string | undefined) {
-  const encoding = entry.br && entry.gzip ? chooseEncoding(acceptEncoding) : undefined
+  const encoding = entry.br && entry.gzip ? encodingFor(acceptEncoding) : undefined
   const etag = encoding ? `${entry.etag.slice(0, -1)}${ENCODING_ETAG_SUFFIX[encoding]}"` : entry.etag
   const headers: Record<string, string> = { ...entry.headers, ETag: etag, Vary: 'Accept-Encoding' }
   const current = clientHasCurrent(ifNoneMatch, ifModifiedSince, etag, entry.lastModified)
