@@ -63,7 +63,7 @@ describe('migration 0014 (kept public lists)', () => {
   it('can be undone', async () => {
     await migrateToLatest(db)
     const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
-    expect((await migrator.migrateDown()).error).toBeUndefined()
+    expect((await migrator.migrateTo('0013-webhooks')).error).toBeUndefined()
     const tables = (await db.introspection.getTables()).map((t) => t.name)
     expect(tables).not.toContain('article_listings')
     expect(tables).not.toContain('listing_counts')
