@@ -80,17 +80,21 @@ db.exec(`insert into article_search_docs (article_id) select id from articles or
   insert into article_search (rowid, headline, dek, body_text)
     select d.doc_id, a.headline, a.dek, a.body_text from articles a join article_search_docs d on d.article_id = a.id;`)
 for (const sql of triggers) db.exec(sql)
-// The kept public lists (migration 0014), filled as the migration fills them, indexed afterwards.
+// The kept public lists (migration 0014), filled as the migration fills them: in key order, the
+// tags' and authors' rows from the front page's.
 process.stderr.write('listing the articles…\n')
-const listingIndexes = db.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'article_listings' and sql is not null").all()
-for (const { name } of listingIndexes) db.exec(`drop index ${name}`)
 const listed = "a.kind = 'post' and a.status in ('published', 'scheduled') and a.published_at is not null"
 db.exec(`delete from article_listings; delete from listing_counts;
-  insert into article_listings (scope, term_id, article_id, listed_at) select 'all', '', a.id, a.published_at from articles a where ${listed};
-  insert into article_listings (scope, term_id, article_id, listed_at) select 'section', a.section_id, a.id, a.published_at from articles a where ${listed} and a.section_id is not null;
-  insert into article_listings (scope, term_id, article_id, listed_at) select 'tag', t.tag_id, a.id, a.published_at from articles a join article_tags t on t.article_id = a.id where ${listed};
-  insert into article_listings (scope, term_id, article_id, listed_at) select 'author', p.person_id, a.id, a.published_at from articles a join article_authors p on p.article_id = a.id where ${listed};`)
-for (const { sql } of listingIndexes) db.exec(sql)
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'all', '', a.published_at, a.id from articles a where ${listed}
+    order by a.published_at, a.id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'section', a.section_id, a.published_at, a.id from articles a
+    where ${listed} and a.section_id is not null order by a.section_id, a.published_at, a.id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'tag', t.tag_id, l.listed_at, l.article_id
+    from article_listings l join article_tags t on t.article_id = l.article_id where l.scope = 'all' and l.term_id = ''
+    order by t.tag_id, l.listed_at, l.article_id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'author', p.person_id, l.listed_at, l.article_id
+    from article_listings l join article_authors p on p.article_id = l.article_id where l.scope = 'all' and l.term_id = ''
+    order by p.person_id, l.listed_at, l.article_id;`)
 db.exec('insert into listing_counts (scope, term_id, articles) select scope, term_id, count(*) from article_listings group by scope, term_id')
 db.prepare("insert into settings (key, value) values ('content_version', ?) on conflict (key) do update set value = excluded.value").run(id())
 db.pragma('wal_checkpoint(TRUNCATE)')

@@ -59,11 +59,13 @@ export function createApp(deps: AppDeps, options: { cache?: boolean } = {}): Hon
  * The application and its page cache, for a server that answers cache hits before the router
  * (see `PageCache.serveNode`).
  */
-export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): { app: Hono; cache: PageCache | undefined } {
+export function createWebApp(
+  deps: AppDeps, { cache = true, cacheBytes }: { cache?: boolean; cacheBytes?: number } = {},
+): { app: Hono; cache: PageCache | undefined } {
   const site = siteApp(deps)
   const app = new Hono()
   const headers = securityHeaderList(deps.siteUrl)
-  const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }) : undefined
+  const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }, cacheBytes === undefined ? {} : { maxBytes: cacheBytes }) : undefined
   app.use(securityHeaders(headers))
   // No route reads more than this; a larger body is refused before any of it is read.
   app.use(bodyLimit({ maxSize: maxRequestBodyBytes(deps), onError: (c) => c.text('Payload Too Large', 413) }))

@@ -150,8 +150,9 @@ function isCacheable(response: Response): boolean {
 async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<Entry> {
   const identity = new Uint8Array(await response.arrayBuffer())
   const small = identity.length < MIN_COMPRESS_BYTES
-  // Compressed once per page, so the slower, tighter settings are worth it.
-  const br = small ? null : new Uint8Array(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }))
+  // Brotli 6, not 9: on a 14 kB article page 9 took 7 ms (the whole cost of a cache miss on a large
+  // site, where most pages are asked for once) and 6 takes 0.35 ms, for a copy 0.8 % larger.
+  const br = small ? null : new Uint8Array(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }))
   const gzip = small ? null : new Uint8Array(gzipSync(identity, { level: 9 }))
   const headers = Object.fromEntries([
     ...[...response.headers.entries()].filter(([name]) => !['content-length', 'etag', 'content-encoding', 'vary'].includes(name)),

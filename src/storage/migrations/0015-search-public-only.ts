@@ -11,17 +11,19 @@ import { deleteFrom, docOf, SEARCH_TRIGGERS } from './sqlite-search-ddl.js'
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return
+  // Drafts are the only articles that are not published or scheduled (the status check of 0001):
+  // found through the status index, not by reading every article.
   await createTriggers(db, { publicOnly: true })
   for (const table of ['article_search', 'article_search_trigram']) {
     await sql`delete from ${sql.table(table)} where rowid in (
-      select d.doc_id from article_search_docs d join articles a on a.id = d.article_id where a.status not in ('published', 'scheduled'))`.execute(db)
+      select d.doc_id from articles a join article_search_docs d on d.article_id = a.id where a.status = 'draft')`.execute(db)
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!isSqlite(db)) return
   await createTriggers(db, { publicOnly: false })
-  const hidden = sql`from articles a join article_search_docs d on d.article_id = a.id where a.status not in ('published', 'scheduled')`
+  const hidden = sql`from articles a join article_search_docs d on d.article_id = a.id where a.status = 'draft'`
   await sql`insert into article_search (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text ${hidden}`.execute(db)
   await sql`insert into article_search_trigram (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text ${hidden}
     and (a.headline || ' ' || a.dek || ' ' || a.body_text) glob ${CJK_GLOB}`.execute(db)
