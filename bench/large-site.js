@@ -26,15 +26,23 @@ db.close()
 
 const port = 32000 + Math.floor(Math.random() * 10000)
 const base = `http://127.0.0.1:${port}`
+const loadAtStart = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const started = performance.now()
 const server = spawn(process.execPath, [path.join(root, 'bin/masthead.js'), 'serve'], {
   env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), MASTHEAD_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'],
 })
+/** CPU time the server has used so far (user + system, ms): divided by requests, a cost per request that other load on the machine does not inflate as it does latency. */
+const CLOCK_TICKS_PER_SECOND = 100
+function serverCpuMs() {
+  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND)
+}
 let firstPageMs
+let firstPageCpuMs
 for (;;) {
   try {
     const res = await fetch(`${base}/`)
-    if (res.status === 200) { await res.text(); firstPageMs = Math.round(performance.now() - started); break }
+    if (res.status === 200) { await res.text(); firstPageMs = Math.round(performance.now() - started); firstPageCpuMs = serverCpuMs(); break }
   } catch { /* not listening yet */ }
   await new Promise((r) => setTimeout(r, 20))
 }
@@ -70,12 +78,15 @@ try {
     const first = await fetch(base + next())
     await first.text()
     const singleMs = Math.round(performance.now() - single)
+    const cpuBefore = serverCpuMs()
     const r = await autocannon({
       url: base, connections: 8, duration: Number(values.seconds), timeout: Number(values.timeout),
       requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
     })
+    await settle()
+    const cpuPerRequestMs = Number(((serverCpuMs() - cpuBefore) / r.requests.total).toFixed(2))
     results[name] = {
-      singleMs, singleStatus: first.status, requests: r.requests.total, requestsPerSecond: Math.round(r.requests.average),
+      singleMs, singleStatus: first.status, requests: r.requests.total, cpuPerRequestMs, requestsPerSecond: Math.round(r.requests.average),
       p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
     }
     process.stderr.write(`${name}: ${JSON.stringify(results[name])}\n`)
@@ -83,17 +94,19 @@ try {
   let i = 0
   const distinct = Number(values['distinct-articles'])
   const servedStarted = performance.now()
+  const servedCpuBefore = serverCpuMs()
   const served = distinct > 0
     ? await autocannon({ url: base, connections: 8, amount: distinct, timeout: Number(values.timeout), requests: [{ setupRequest: (req) => ({ ...req, path: `/story-${i++ % articles}/` }) }] })
     : { non2xx: 0, latency: {} }
   const servedSeconds = Math.round((performance.now() - servedStarted) / 1000)
+  const servedCpuPerRequestMs = distinct > 0 ? Number(((serverCpuMs() - servedCpuBefore) / distinct).toFixed(2)) : null
   const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8')
   const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024)
   const hwmMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024)
   console.log(JSON.stringify({
-    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs,
+    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs, firstPageServerCpuMs: firstPageCpuMs, loadAverageAtStart: loadAtStart, loadAverageAtEnd: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     latencyMs: results,
-    memory: { distinctArticleUrls: distinct, seconds: servedSeconds, p99: served.latency.p99, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
+    memory: { distinctArticleUrls: distinct, seconds: servedSeconds, cpuPerRequestMs: servedCpuPerRequestMs, p99: served.latency.p99, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
     node: process.version,
   }, null, 2))
 } finally {
