@@ -31,7 +31,7 @@ const iso = (ms) => new Date(ms).toISOString()
 
 // The search triggers would index row by row; the index is built in one go at the end instead.
 const triggers = db.prepare("select sql from sqlite_master where type = 'trigger' and name like 'articles_search_%'").pluck().all()
-for (const name of ['articles_search_insert', 'articles_search_update', 'articles_search_delete']) db.exec(`drop trigger if exists ${name}`)
+for (const name of ['articles_search_insert', 'articles_search_update', 'articles_search_delete', 'articles_search_published']) db.exec(`drop trigger if exists ${name}`)
 
 const sections = Array.from({ length: 40 }, (_, i) => ({ id: id(), slug: `section-${i}`, name: `Section ${i}` }))
 const tags = Array.from({ length: 2000 }, (_, i) => ({ id: id(), slug: `topic-${i}`, name: `Topic ${i}` }))
@@ -76,7 +76,7 @@ for (let done = 0; done < N; done += BATCH) {
   process.stderr.write(`\r${Math.min(N, done + BATCH).toLocaleString('en')} articles`)
 }
 process.stderr.write('\nbuilding the search index…\n')
-db.exec(`insert into article_search_docs (article_id) select id from articles order by rowid;
+db.exec(`insert into article_search_docs (article_id, published_at) select id, published_at from articles order by rowid;
   insert into article_search (rowid, headline, dek, body_text)
     select d.doc_id, a.headline, a.dek, a.body_text from articles a join article_search_docs d on d.article_id = a.id;`)
 for (const sql of triggers) db.exec(sql)

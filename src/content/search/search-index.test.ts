@@ -123,6 +123,12 @@ describe('the index follows every write to articles', () => {
       }
       expect(shown, JSON.stringify(filters)).toEqual(expected)
     }
+    // Re-dated, the oldest comes first: the index follows its publication time.
+    const oldest = expected.at(-1)!
+    const [row] = await site.db.selectFrom('articles').select('id').where('headline', '=', oldest).execute()
+    await site.db.updateTable('articles').set({ publishedAt: now.toISOString() }).where('id', '=', row!.id).execute()
+    const first = await searchArticles(site.db, query.value, {}, { page: 1, perPage: 4, now })
+    expect(first.items[0]!.article.headline).toBe(oldest)
   })
 
 })

@@ -35,8 +35,8 @@ const SNIPPET_TOKENS = { article_search: 24, article_search_trigram: 64 } as con
  * The index holds only published and scheduled articles (migration 0015), so without filters no
  * hit is looked up to see whether a reader may see it: the few scheduled for later are left out
  * as a set. Hits are ranked by score alone; only those that can be on this page (ties included)
- * are then looked up, to order equal scores by date. A word in ten thousand articles costs the
- * ranking, not ten thousand article reads.
+ * are then looked up, in the doc rows (which carry the publication time), to order equal scores
+ * by date. A word in ten thousand articles costs the ranking, not ten thousand article reads.
  * @example const page = await searchArticles(db, query, { sectionSlug: 'world' }, { page: 1, perPage: 20, now })
  */
 export async function searchArticles(
@@ -47,12 +47,11 @@ export async function searchArticles(
     with hits as (${hitsOf(query)}),
     visible as (${visibleHits(filters, now)}),
     ranked as (select doc, score, tier, rank() over (order by tier, score) as place, count(*) over () as total from visible)
-    select a.id as id, r.doc as doc, r.tier as tier, r.total as total
+    select d.article_id as id, r.doc as doc, r.tier as tier, r.total as total
     from ranked r
     cross join article_search_docs d on d.doc_id = r.doc
-    cross join articles a on a.id = d.article_id
     where r.place <= ${offset + perPage}
-    order by r.tier, r.score, a.published_at desc, a.id desc
+    order by r.tier, r.score, d.published_at desc, d.article_id desc
     limit ${perPage} offset ${offset}
   `.execute(db)).rows
   const total = Number(rows[0]?.total ?? 0)

@@ -27,6 +27,8 @@ describe('migration 0015 (search holds public articles only)', () => {
 
     expect(await migrateToLatest(db)).toContain('0015-search-public-only')
     expect(await indexed('article_search')).toEqual(['Published', 'Scheduled'])
+    const dates = await sql<{ articleId: string; publishedAt: string | null }>`select article_id, published_at from article_search_docs order by article_id`.execute(db)
+    expect(dates.rows).toEqual([{ articleId: 'a1', publishedAt: at }, { articleId: 'a2', publishedAt: null }, { articleId: 'a3', publishedAt: at }])
     expect(await indexed('article_search_trigram')).toEqual(['Published', 'Scheduled'])
     await db.updateTable('articles').set({ status: 'published' }).where('id', '=', 'a2').execute()
     expect(await indexed('article_search')).toEqual(['Draft', 'Published', 'Scheduled'])
