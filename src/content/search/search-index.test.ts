@@ -6,6 +6,7 @@ import { openEmptyTestDatabase } from '../../../test/support/test-database.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { migrations } from '../../storage/migrations/index.js'
 import { saveArticle } from '../articles/save-article.js'
+import { ensureSection } from '../sections/section.repo.js'
 import { parseSearchQuery } from './search-query.js'
 import { searchArticles } from './search.repo.js'
 import type { Db } from '../../storage/connect.js'
@@ -85,6 +86,55 @@ describe('the index follows every write to articles', () => {
     expect(await find(site.db, 'ferry')).toEqual([])
     expect(await find(site.db, 'bus')).toEqual(['Bus timetable'])
   })
+
+  const indexed = async () => (await sql<{ n: number }>`select count(*) as n from article_search`.execute(site.db)).rows[0]!.n
+
+  it('holds only what readers may find: a draft is not indexed, publishing adds it, unpublishing and trashing take it out', async () => {
+    const article = { headline: 'Harbour dredging plan', body: { format: 'markdown' as const, source: 'The silt must go.' }, sourceKey: 'k9' }
+    await save({ ...article, status: 'draft' })
+    expect(await indexed()).toBe(0)
+    await save({ ...article, status: 'published' })
+    expect(await indexed()).toBe(1)
+    await save({ ...article, status: 'draft' })
+    expect(await indexed()).toBe(0)
+    await save({ ...article, status: 'scheduled', publishedAt: new Date(now.getTime() + HOUR) })
+    expect(await indexed()).toBe(1)
+    await site.db.updateTable('articles').set({ status: 'draft' }).execute()
+    expect(await indexed()).toBe(0)
+  })
+
+  it('orders equal scores newest first and counts only what a reader may see, with and without filters', async () => {
+    const section = await ensureSection(site.db, { name: 'Harbour' }, now)
+    const text = { body: { format: 'markdown' as const, source: 'Same words about the breakwater.' } }
+    // Saved in an order unlike their dates, so neither creation order nor index order passes for date order.
+    const offsets = [5, -3, 17, 0, -8, 12, 3, -1, 9, 2, -5, 14, 7, -2, 11]
+    for (const [i, hours] of offsets.entries()) {
+      await save({ headline: `Breakwater ${i}`, ...text, status: 'published', sectionId: section!.id, publishedAt: new Date(now.getTime() - hours * HOUR) })
+    }
+    await save({ headline: 'Breakwater draft', ...text, status: 'draft', sectionId: section!.id })
+    await save({ headline: 'Breakwater later', ...text, status: 'scheduled', sectionId: section!.id, publishedAt: new Date(now.getTime() + HOUR) })
+    // Negative offsets are published with a date still to come: not shown yet.
+    const expected = offsets.map((hours, i) => ({ hours, headline: `Breakwater ${i}` })).filter((x) => x.hours >= 0)
+      .sort((a, b) => a.hours - b.hours).map((x) => x.headline)
+    const query = parseSearchQuery('breakwater')
+    if (!query.ok) throw new Error('no terms')
+    for (const filters of [{}, { sectionSlug: 'harbour' }]) {
+      const shown: string[] = []
+      for (let page = 1; page <= 4; page++) {
+        const result = await searchArticles(site.db, query.value, filters, { page, perPage: 4, now })
+        if (result.items.length) expect(result.total).toBe(10)
+        shown.push(...result.items.map((h) => h.article.headline))
+      }
+      expect(shown, JSON.stringify(filters)).toEqual(expected)
+    }
+    // Re-dated, the oldest comes first: the index follows its publication time.
+    const oldest = expected.at(-1)!
+    const [row] = await site.db.selectFrom('articles').select('id').where('headline', '=', oldest).execute()
+    await site.db.updateTable('articles').set({ publishedAt: now.toISOString() }).where('id', '=', row!.id).execute()
+    const first = await searchArticles(site.db, query.value, {}, { page: 1, perPage: 4, now })
+    expect(first.items[0]!.article.headline).toBe(oldest)
+  })
+
 })
 
 describe('migration 0002', () => {
