@@ -2,7 +2,7 @@ import { Migrator, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
 import { dialectOf } from '../../storage/connect.js'
-import { openEmptyTestDatabase } from '../../../test/support/test-database.js'
+import { openEmptyTestDatabase, testBackend } from '../../../test/support/test-database.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { migrations } from '../../storage/migrations/index.js'
 import { saveArticle } from '../articles/save-article.js'
@@ -89,7 +89,9 @@ describe('the index follows every write to articles', () => {
 
   const indexed = async () => (await sql<{ n: number }>`select count(*) as n from article_search`.execute(site.db)).rows[0]!.n
 
-  it('holds only what readers may find: a draft is not indexed, publishing adds it, unpublishing and trashing take it out', async () => {
+  // SQLite's index tables, kept by triggers; PostgreSQL's index is partial on the public statuses
+  // (see 0015-search-public-only.test.ts), with nothing to count.
+  it.runIf(testBackend === 'sqlite')('holds only what readers may find: a draft is not indexed, publishing adds it, unpublishing and trashing take it out', async () => {
     const article = { headline: 'Harbour dredging plan', body: { format: 'markdown' as const, source: 'The silt must go.' }, sourceKey: 'k9' }
     await save({ ...article, status: 'draft' })
     expect(await indexed()).toBe(0)
@@ -127,12 +129,13 @@ describe('the index follows every write to articles', () => {
       }
       expect(shown, JSON.stringify(filters)).toEqual(expected)
     }
-    // Re-dated, the oldest comes first: the index follows its publication time.
+    // Re-dated between the newest two, the oldest comes second: the index follows its publication time.
+    // (Not to the newest's own time: equal times go by id, random past the creation second.)
     const oldest = expected.at(-1)!
     const [row] = await site.db.selectFrom('articles').select('id').where('headline', '=', oldest).execute()
-    await site.db.updateTable('articles').set({ publishedAt: now.toISOString() }).where('id', '=', row!.id).execute()
+    await site.db.updateTable('articles').set({ publishedAt: new Date(now.getTime() - HOUR / 2).toISOString() }).where('id', '=', row!.id).execute()
     const first = await searchArticles(site.db, query.value, {}, { page: 1, perPage: 4, now })
-    expect(first.items[0]!.article.headline).toBe(oldest)
+    expect(first.items.map((h) => h.article.headline)).toEqual([expected[0], oldest, expected[1], expected[2]])
   })
 
 })

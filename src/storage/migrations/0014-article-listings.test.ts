@@ -2,13 +2,19 @@ import { Migrator } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { expectListsInStep, referenceListIds } from '../../../test/support/listings.js'
 import { listPublicArticles, type ArticleScope } from '../../content/articles/article.repo.js'
-import { openSqlite, type Db } from '../connect.js'
+import { openEmptyTestDatabase, type TestDatabase } from '../../../test/support/test-database.js'
+import type { Db } from '../connect.js'
 import { migrateToLatest } from '../migrate.js'
 import { migrations } from './index.js'
 
+// On the suite's backend: the migration is portable SQL, and runs on both.
+let database: TestDatabase
 let db: Db
-beforeEach(() => { db = openSqlite(':memory:') })
-afterEach(async () => { await db.destroy() })
+beforeEach(async () => {
+  database = await openEmptyTestDatabase()
+  db = database.db
+})
+afterEach(async () => { await database.close() })
 
 const at = '2026-06-01T12:00:00.000Z'
 
