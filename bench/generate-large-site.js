@@ -31,7 +31,7 @@ const iso = (ms) => new Date(ms).toISOString()
 
 // The search triggers would index row by row; the index is built in one go at the end instead.
 const triggers = db.prepare("select sql from sqlite_master where type = 'trigger' and name like 'articles_search_%'").pluck().all()
-for (const name of ['articles_search_insert', 'articles_search_update', 'articles_search_delete']) db.exec(`drop trigger if exists ${name}`)
+for (const name of ['articles_search_insert', 'articles_search_update', 'articles_search_delete', 'articles_search_published']) db.exec(`drop trigger if exists ${name}`)
 
 const sections = Array.from({ length: 40 }, (_, i) => ({ id: id(), slug: `section-${i}`, name: `Section ${i}` }))
 const tags = Array.from({ length: 2000 }, (_, i) => ({ id: id(), slug: `topic-${i}`, name: `Topic ${i}` }))
@@ -76,10 +76,26 @@ for (let done = 0; done < N; done += BATCH) {
   process.stderr.write(`\r${Math.min(N, done + BATCH).toLocaleString('en')} articles`)
 }
 process.stderr.write('\nbuilding the search index…\n')
-db.exec(`insert into article_search_docs (article_id) select id from articles order by rowid;
+db.exec(`insert into article_search_docs (article_id, published_at) select id, published_at from articles order by rowid;
   insert into article_search (rowid, headline, dek, body_text)
     select d.doc_id, a.headline, a.dek, a.body_text from articles a join article_search_docs d on d.article_id = a.id;`)
 for (const sql of triggers) db.exec(sql)
+// The kept public lists (migration 0014), filled as the migration fills them: in key order, the
+// tags' and authors' rows from the front page's.
+process.stderr.write('listing the articles…\n')
+const listed = "a.kind = 'post' and a.status in ('published', 'scheduled') and a.published_at is not null"
+db.exec(`delete from article_listings; delete from listing_counts;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'all', '', a.published_at, a.id from articles a where ${listed}
+    order by a.published_at, a.id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'section', a.section_id, a.published_at, a.id from articles a
+    where ${listed} and a.section_id is not null order by a.section_id, a.published_at, a.id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'tag', t.tag_id, l.listed_at, l.article_id
+    from article_listings l join article_tags t on t.article_id = l.article_id where l.scope = 'all' and l.term_id = ''
+    order by t.tag_id, l.listed_at, l.article_id;
+  insert into article_listings (scope, term_id, listed_at, article_id) select 'author', p.person_id, l.listed_at, l.article_id
+    from article_listings l join article_authors p on p.article_id = l.article_id where l.scope = 'all' and l.term_id = ''
+    order by p.person_id, l.listed_at, l.article_id;`)
+db.exec('insert into listing_counts (scope, term_id, articles) select scope, term_id, count(*) from article_listings group by scope, term_id')
 db.prepare("insert into settings (key, value) values ('content_version', ?) on conflict (key) do update set value = excluded.value").run(id())
 db.pragma('wal_checkpoint(TRUNCATE)')
 db.close()

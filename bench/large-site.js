@@ -3,7 +3,8 @@
 // p99 latency at 8 concurrent clients with a cold cache (every URL distinct, or carrying a query, which the page
 // cache never keeps) for the front page, an article, page 500 of a tag, an author page and a search whose term is
 // in 1 % of the articles; then resident memory after serving 100,000 distinct article URLs.
-// Usage: node bench/large-site.js --data-dir DIR [--seconds 10]
+// Each kind's first request is also timed alone (one cold request, nothing else in flight).
+// Usage: node bench/large-site.js --data-dir DIR [--seconds 10] [--timeout 30] [--distinct-articles 100000] [--only home,tag]
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -13,26 +14,35 @@ import autocannon from 'autocannon'
 import SQLite from 'better-sqlite3'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, seconds: { type: 'string', default: '10' }, 'distinct-articles': { type: 'string', default: '100000' } } })
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, seconds: { type: 'string', default: '10' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'distinct-articles': { type: 'string', default: '100000' } } })
 const dataDir = path.resolve(values['data-dir'] ?? '')
 const db = new SQLite(path.join(dataDir, 'masthead.db'), { readonly: true })
 const articles = db.prepare("select count(*) from articles where status = 'published'").pluck().get()
 // The tag with the most articles, for "page 500 of a tag".
 const bigTag = db.prepare('select t.slug, count(*) n from article_tags at join tags t on t.id = at.tag_id group by t.slug order by n desc limit 1').get()
 const authors = db.prepare('select slug from people').pluck().all()
+const sections = db.prepare('select slug from sections').pluck().all()
 db.close()
 
 const port = 32000 + Math.floor(Math.random() * 10000)
 const base = `http://127.0.0.1:${port}`
+const loadAtStart = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const started = performance.now()
 const server = spawn(process.execPath, [path.join(root, 'bin/masthead.js'), 'serve'], {
   env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), MASTHEAD_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'],
 })
+/** CPU time the server has used so far (user + system, ms): divided by requests, a cost per request that other load on the machine does not inflate as it does latency. */
+const CLOCK_TICKS_PER_SECOND = 100
+function serverCpuMs() {
+  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND)
+}
 let firstPageMs
+let firstPageCpuMs
 for (;;) {
   try {
     const res = await fetch(`${base}/`)
-    if (res.status === 200) { await res.text(); firstPageMs = Math.round(performance.now() - started); break }
+    if (res.status === 200) { await res.text(); firstPageMs = Math.round(performance.now() - started); firstPageCpuMs = serverCpuMs(); break }
   } catch { /* not listening yet */ }
   await new Promise((r) => setTimeout(r, 20))
 }
@@ -43,24 +53,60 @@ const cases = {
   article: () => `/story-${Math.floor(Math.random() * articles)}/`,
   'tag page 500': () => `/tag/${bigTag.slug}/page/500/?cold=${counter++}`,
   author: () => `/author/${authors[counter++ % authors.length]}/?cold=${counter}`,
+  section: () => `/section/${sections[counter++ % sections.length]}/?cold=${counter}`,
   'search (1 % of articles)': () => `/search/?q=lighthouse&cold=${counter++}`,
 }
+/**
+ * Waits until the server has worked off requests still queued from the last run (autocannon stops
+ * at its duration, the server goes on answering): until a cheap request is answered quickly.
+ */
+async function settle() {
+  for (let tries = 0; tries < 600; tries++) {
+    const t = performance.now()
+    await (await fetch(`${base}/robots.txt`)).text()
+    if (performance.now() - t < 20) return
+    await new Promise((r) => setTimeout(r, 200))
+  }
+}
+const only = values.only ? values.only.split(',') : undefined
 const results = {}
 try {
   for (const [name, next] of Object.entries(cases)) {
-    const r = await autocannon({ url: base, connections: 8, duration: Number(values.seconds), requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }] })
-    results[name] = { requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors }
+    if (only && !only.some((o) => name.startsWith(o))) continue
+    await settle()
+    const single = performance.now()
+    const first = await fetch(base + next())
+    await first.text()
+    const singleMs = Math.round(performance.now() - single)
+    const cpuBefore = serverCpuMs()
+    const r = await autocannon({
+      url: base, connections: 8, duration: Number(values.seconds), timeout: Number(values.timeout),
+      requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
+    })
+    await settle()
+    const cpuPerRequestMs = Number(((serverCpuMs() - cpuBefore) / r.requests.total).toFixed(2))
+    results[name] = {
+      singleMs, singleStatus: first.status, requests: r.requests.total, cpuPerRequestMs, requestsPerSecond: Math.round(r.requests.average),
+      p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    }
+    process.stderr.write(`${name}: ${JSON.stringify(results[name])}\n`)
   }
   let i = 0
   const distinct = Number(values['distinct-articles'])
-  const served = await autocannon({ url: base, connections: 8, amount: distinct, requests: [{ setupRequest: (req) => ({ ...req, path: `/story-${i++ % articles}/` }) }] })
+  const servedStarted = performance.now()
+  const servedCpuBefore = serverCpuMs()
+  const served = distinct > 0
+    ? await autocannon({ url: base, connections: 8, amount: distinct, timeout: Number(values.timeout), requests: [{ setupRequest: (req) => ({ ...req, path: `/story-${i++ % articles}/` }) }] })
+    : { non2xx: 0, latency: {} }
+  const servedSeconds = Math.round((performance.now() - servedStarted) / 1000)
+  const servedCpuPerRequestMs = distinct > 0 ? Number(((serverCpuMs() - servedCpuBefore) / distinct).toFixed(2)) : null
   const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8')
   const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024)
   const hwmMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024)
   console.log(JSON.stringify({
-    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs,
+    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs, firstPageServerCpuMs: firstPageCpuMs, loadAverageAtStart: loadAtStart, loadAverageAtEnd: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     latencyMs: results,
-    memory: { distinctArticleUrls: distinct, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
+    memory: { distinctArticleUrls: distinct, seconds: servedSeconds, cpuPerRequestMs: servedCpuPerRequestMs, p99: served.latency.p99, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
     node: process.version,
   }, null, 2))
 } finally {

@@ -2,7 +2,6 @@ import cluster from 'node:cluster'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { consoleLog } from '../core/log.js'
-import { seedDemoIfEmpty } from '../demo/seed-demo.js'
 import { createWebApp } from '../http/app.js'
 import { createNodeServer } from '../http/node-server.js'
 import { startScheduler } from '../jobs/scheduler.js'
@@ -36,6 +35,8 @@ async function prepare(config: Config): Promise<void> {
     // Several nodes may start at once on one PostgreSQL database: they take turns here.
     await whilePreparing(site.db, async () => {
       if (config.demoContent) {
+        // Loaded only when wanted: it brings the article writer and body renderer a reading server does without.
+        const { seedDemoIfEmpty } = await import('../demo/seed-demo.js')
         const seeded = await seedDemoIfEmpty(site.db, site.files, systemClock.now())
         if (seeded) consoleLog.info(`The site was empty: added ${seeded} demo articles.`)
       }

@@ -1,6 +1,7 @@
 import { newId } from '../core/ids.js'
 import { err, ok, type Result } from '../core/result.js'
 import { inTransaction, type Db } from '../storage/connect.js'
+import { forgetList } from './articles/article-listings.js'
 import { slugify, SLUG_RE } from './articles/slug.js'
 import { forgetTermRedirect, redirectOldTermSlug } from './redirects/term-redirect.repo.js'
 import { markContentChanged } from './site-changes.js'
@@ -108,7 +109,7 @@ export async function editTerm(db: Db, table: TermTable, id: string, input: Term
 
 /**
  * Deletes a section or tag. Its articles stay: a section's lose their section, a tag is taken
- * off its articles (the foreign keys do both); its redirects go with it.
+ * off its articles (the foreign keys do both); its redirects and its public list go with it.
  * @returns how many articles it was on
  */
 export async function deleteTerm(db: Db, table: TermTable, id: string, now: Date): Promise<Result<{ articles: number }, TermError>> {
@@ -117,6 +118,7 @@ export async function deleteTerm(db: Db, table: TermTable, id: string, now: Date
     if (!term) return err({ type: 'not-found' as const })
     const articles = await countArticles(trx, table, id)
     await trx.deleteFrom(table).where('id', '=', id).execute()
+    await forgetList(trx, { scope: KIND[table], termId: id })
     await markContentChanged(trx, now)
     await emitEvent(trx, EVENTS[table].deleted, term, now)
     return ok({ articles })

@@ -1,14 +1,13 @@
-import { Hono, type ErrorHandler } from 'hono'
+import { Hono, type Context, type ErrorHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { CONTENT_API_PATH, contentApi } from '../api/content/content-api.js'
-import { WRITE_API_PATH, writeApi } from '../api/v1/write-api.js'
+import { WRITE_API_PATH } from '../api/v1/write-api-path.js'
 import type { Clock } from '../core/clock.js'
 import type { Log } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import type { FileStore } from '../storage/files/file-store.js'
-import { ADMIN_BODY_LIMIT_BYTES, adminApp } from './admin/admin-app.js'
 import { DEFAULT_UPLOAD_LIMIT_BYTES } from './admin/admin-deps.js'
-import { UPLOAD_FORM_ALLOWANCE_BYTES } from './admin/upload-limit.js'
+import { ADMIN_BODY_LIMIT_BYTES, UPLOAD_FORM_ALLOWANCE_BYTES } from './admin/upload-limit.js'
 import { addTrailingSlash } from './site/add-trailing-slash.js'
 import { iconRoutes } from './site/icon-routes.js'
 import { feedRoutes } from './site/feed-routes.js'
@@ -59,11 +58,13 @@ export function createApp(deps: AppDeps, options: { cache?: boolean } = {}): Hon
  * The application and its page cache, for a server that answers cache hits before the router
  * (see `PageCache.serveNode`).
  */
-export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean } = {}): { app: Hono; cache: PageCache | undefined } {
+export function createWebApp(
+  deps: AppDeps, { cache = true, cacheBytes }: { cache?: boolean; cacheBytes?: number } = {},
+): { app: Hono; cache: PageCache | undefined } {
   const site = siteApp(deps)
   const app = new Hono()
   const headers = securityHeaderList(deps.siteUrl)
-  const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }) : undefined
+  const pages = cache ? pageCache(site, { ...deps, securityHeaders: headers }, cacheBytes === undefined ? {} : { maxBytes: cacheBytes }) : undefined
   app.use(securityHeaders(headers))
   // No route reads more than this; a larger body is refused before any of it is read.
   app.use(bodyLimit({ maxSize: maxRequestBodyBytes(deps), onError: (c) => c.text('Payload Too Large', 413) }))
@@ -81,10 +82,12 @@ export function createWebApp(deps: AppDeps, { cache = true }: { cache?: boolean 
 /** Every route of the site, with its 404 and 500 pages, and no caching or compression. */
 function siteApp(deps: AppDeps): Hono {
   const app = new Hono()
-  app.route('/', adminApp(deps))
+  const notFound = async (c: Context) => (await redirectFromOldUrl(c, deps)) ?? c.html(await renderNotFoundPage(deps), 404)
+  // The newsroom is loaded on its first request: a process that only serves readers never holds it.
+  onFirstUse(app, '/admin', async () => (await import('./admin/admin-app.js')).adminApp(deps), { notFound, onError: errorHandler(deps) })
   // Its own 404s, errors and CORS; before the site routes, which would answer its paths with pages.
   app.route(CONTENT_API_PATH, contentApi(deps))
-  app.route(WRITE_API_PATH, writeApi(deps))
+  onFirstUse(app, WRITE_API_PATH, async () => new Hono().route(WRITE_API_PATH, (await import('../api/v1/write-api.js')).writeApi(deps)))
   app.route('/media', mediaRoutes(deps))
   app.route('/', iconRoutes())
   app.route('/', sitemapRoutes(deps))
@@ -93,9 +96,30 @@ function siteApp(deps: AppDeps): Hono {
   app.route('/', assetRoutes())
   app.route('/', searchRoutes(deps))
   app.route('/', siteRoutes(deps))
-  app.notFound(async (c) => (await redirectFromOldUrl(c, deps)) ?? c.html(await renderNotFoundPage(deps), 404))
+  app.notFound(notFound)
   app.onError(errorHandler(deps))
   return app
+}
+
+/**
+ * Routes `prefix` and everything below it to the app `load` makes, made on the first such request
+ * (the admin and the write API: about 14 MB of a server's memory and a third of its start-up, for
+ * requests a public server may never see). `handlers` gives it the site's 404 and 500 answers, which
+ * it had when it was mounted directly.
+ */
+function onFirstUse(app: Hono, prefix: string, load: () => Promise<Hono<any>>, handlers?: { notFound: (c: Context) => Promise<Response>; onError: ErrorHandler }): void {
+  let loading: Promise<Hono<any>> | undefined
+  // `prefix/*` takes `prefix` itself too.
+  app.all(`${prefix}/*`, async (c) => {
+    loading ??= load().then((loaded) => {
+      if (handlers) loaded.notFound(handlers.notFound).onError(handlers.onError)
+      return loaded
+    }, (error: unknown) => {
+      loading = undefined
+      throw error
+    })
+    return (await loading).fetch(c.req.raw, c.env)
+  })
 }
 
 function errorHandler(deps: AppDeps): ErrorHandler {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { brotliDecompressSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { addArticle, TEST_NOW, TEST_SITE_URL } from '../../test/support/test-site.js'
 import { deleteArticle } from '../content/articles/delete-article.js'
 import { saveArticle } from '../content/articles/save-article.js'
@@ -15,7 +15,7 @@ import { silentLog } from '../core/log.js'
 import type { Db } from '../storage/connect.js'
 import { memoryFileStore } from '../storage/files/local-file-store.js'
 import { migrateToLatest } from '../storage/migrate.js'
-import { createApp } from './app.js'
+import { createApp, createWebApp } from './app.js'
 import { connectToDataDir } from '../../test/support/test-database.js'
 
 const now = new Date(TEST_NOW)
@@ -62,6 +62,27 @@ describe('page cache', () => {
     const revalidated = await app.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag')! } })
     expect(revalidated.status).toBe(304)
     expect((await app.request('/ferry-timetable-changes/', { method: 'HEAD' })).status).toBe(200)
+  })
+
+  it('keeps only the compressed copies of a page until a client that takes no encoding asks for the page itself, then keeps that too, counted', async () => {
+    await newsroom()
+    const { app: cachedApp, cache } = createWebApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
+    const uncached = await (await createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL }, { cache: false })
+      .request('/ferry-timetable-changes/')).text()
+    await cachedApp.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'gzip' } })
+    // The two compressed copies and a little bookkeeping: less than the page itself.
+    const compressedOnly = cache!.bytes()
+    expect(compressedOnly).toBeLessThan(Buffer.byteLength(uncached))
+    const gzip = await cachedApp.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(uncached)
+    expect(cache!.bytes()).toBe(compressedOnly)
+    for (let i = 0; i < 2; i++) {
+      const plain = await cachedApp.request('/ferry-timetable-changes/')
+      expect(plain.headers.get('content-encoding')).toBeNull()
+      expect(await plain.text()).toBe(uncached)
+      // Made once from the gzip copy, then kept and counted.
+      expect(cache!.bytes()).toBe(compressedOnly + Buffer.byteLength(uncached))
+    }
   })
 
   it('really answers from memory: a change made behind the use cases goes unseen', async () => {

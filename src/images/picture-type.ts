@@ -1,4 +1,5 @@
-import sharp, { type Metadata } from 'sharp'
+import type { Metadata } from 'sharp'
+import { loadSharp } from './load-sharp.js'
 import type { PictureFormat } from '../content/media/picture.js'
 
 /** More pixels than this (all frames counted) and a picture is refused: decoding it could take gigabytes. */
@@ -34,6 +35,7 @@ export async function pictureTypeOf(bytes: Buffer): Promise<PictureType> {
   if (looksLikeSvg(bytes)) throw svgRefused()
   let meta: Metadata
   try {
+    const sharp = await loadSharp()
     meta = await sharp(bytes, { limitInputPixels: false }).metadata()
   } catch {
     const what = looksLikeText(bytes) ? ' (it looks like text or HTML)' : ''

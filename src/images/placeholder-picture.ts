@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import sharp from 'sharp'
+import { loadSharp } from './load-sharp.js'
 
 /**
  * Draws an abstract picture (sky, sun and layered hills or waves) whose colours and shapes
@@ -7,6 +7,7 @@ import sharp from 'sharp'
  * @example const jpeg = await placeholderPicture('tide-tables', { width: 1600, height: 900 })
  */
 export async function placeholderPicture(seed: string, { width = 1600, height = 900 } = {}): Promise<Buffer> {
+  const sharp = await loadSharp()
   return sharp(Buffer.from(placeholderSvg(seed, width, height))).jpeg({ quality: 82, mozjpeg: true }).toBuffer()
 }
 

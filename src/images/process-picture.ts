@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp'
+import type { Sharp } from 'sharp'
+import { loadSharp } from './load-sharp.js'
 import type { PictureFormat } from '../content/media/picture.js'
 import { damagedPicture, MAX_INPUT_PIXELS, PictureError, pictureTypeOf } from './picture-type.js'
 
@@ -38,6 +39,7 @@ export async function processPicture(input: Buffer, { avifEffort = AVIF_EFFORT }
   const animated = type.pages > 1
   // rotate() turns the picture upright by its EXIF orientation; no withMetadata(), so nothing
   // (EXIF, GPS, XMP, IPTC) is copied into any output.
+  const sharp = await loadSharp()
   const upright = sharp(input, { animated, limitInputPixels: MAX_INPUT_PIXELS }).rotate()
   const original = await decoded(encode(upright.clone(), format, avifEffort).toBuffer({ resolveWithObject: true }))
   const { width } = original.info

@@ -1,4 +1,4 @@
-import sharp from 'sharp'
+import { loadSharp } from './load-sharp.js'
 
 /**
  * Draws the site icon: a white "M" on the masthead red, as a square PNG. Drawn from shapes,
@@ -10,5 +10,6 @@ export async function drawSiteIcon(size: number): Promise<Buffer> {
 <rect width="512" height="512" rx="96" fill="#a4161a"/>
 <polyline points="120,380 120,140 256,300 392,140 392,380" fill="none" stroke="#fdfcf9" stroke-width="60" stroke-linejoin="miter" stroke-linecap="square"/>
 </svg>`
+  const sharp = await loadSharp()
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer()
 }

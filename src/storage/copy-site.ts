@@ -16,6 +16,9 @@ export const SITE_TABLES: readonly { name: string; key: readonly string[] }[] = 
   { name: 'articles', key: ['id'] },
   { name: 'article_tags', key: ['article_id', 'tag_id'] },
   { name: 'article_authors', key: ['article_id', 'person_id'] },
+  // The kept public lists (migration 0014): copied as they are, and checked with the rest.
+  { name: 'article_listings', key: ['scope', 'term_id', 'listed_at', 'article_id'] },
+  { name: 'listing_counts', key: ['scope', 'term_id'] },
   { name: 'article_revisions', key: ['id'] },
   { name: 'article_corrections', key: ['id'] },
   { name: 'redirects', key: ['from_path'] },

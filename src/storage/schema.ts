@@ -10,6 +10,8 @@ export interface Database {
   articles: ArticleTable
   articleTags: ArticleTagTable
   articleAuthors: ArticleAuthorTable
+  articleListings: ArticleListingTable
+  listingCounts: ListingCountTable
   sections: SectionTable
   tags: TagTable
   people: PersonTable
@@ -78,6 +80,27 @@ export interface ArticleAuthorTable {
   articleId: string
   personId: string
   position: number
+}
+
+/**
+ * One public list a public post is on (see migration 0014): kept in step with the article by
+ * `syncListings`, so a page of a list is an index range, not a sort of the whole scope.
+ */
+export interface ArticleListingTable {
+  /** 'all' (the front page), 'section', 'tag' or 'author'. */
+  scope: string
+  /** The section, tag or person id; '' for 'all'. */
+  termId: string
+  articleId: string
+  /** The article's publication time: readers see the row once it is not in the future. */
+  listedAt: string
+}
+
+/** How many rows a list has in `article_listings` (future ones included), kept with them. */
+export interface ListingCountTable {
+  scope: string
+  termId: string
+  articles: number
 }
 
 export interface SectionTable {

@@ -46,6 +46,16 @@ export async function openEmptyTestDatabase(): Promise<TestDatabase> {
 }
 
 /**
+ * A fresh, empty PostgreSQL database whichever backend the suite runs on, for tests of what only
+ * PostgreSQL has (they run in both passes when a server is given; see hasPostgres).
+ */
+export async function openEmptyPostgresDatabase(): Promise<TestDatabase> {
+  const { url, drop } = await createEmptyPostgresDatabase()
+  const db = openPostgres(url, { maxConnections: 2 })
+  return { db, url, close: async () => { await db.destroy(); await drop() } }
+}
+
+/**
  * A fresh PostgreSQL database with the latest schema, copied from a template migrated once per
  * schema version (creating a database from a template takes a few milliseconds; migrating one
  * takes far longer). Needs MASTHEAD_TEST_POSTGRES_URL.

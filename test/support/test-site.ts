@@ -37,10 +37,13 @@ export async function dumpDatabase(db: Db): Promise<Record<string, unknown[]>> {
   const tables = [
     'articles', 'article_tags', 'article_authors', 'sections', 'tags', 'people', 'media', 'settings', 'redirects', 'article_revisions',
     'article_corrections', 'users', 'sessions', 'staff_tokens', 'sign_in_failures', 'api_keys', 'term_redirects', 'webhooks', 'webhook_events',
+    'article_listings', 'listing_counts',
   ] as const
   const dump: Record<string, unknown[]> = {}
   for (const table of tables) {
-    dump[table] = await db.selectFrom(table as never).selectAll().orderBy(sql`1`).execute()
+    // Tables whose first column is not unique are sorted by their key, so equal contents dump equal.
+    const order = ({ article_listings: sql`article_id, scope, term_id`, listing_counts: sql`scope, term_id` } as Record<string, ReturnType<typeof sql>>)[table] ?? sql`1`
+    dump[table] = await db.selectFrom(table as never).selectAll().orderBy(order).execute()
   }
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
     dump.sqlite_master = (await sql`select type, name, tbl_name, sql from sqlite_master order by type, name`.execute(db)).rows

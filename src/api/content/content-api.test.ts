@@ -149,6 +149,21 @@ describe('posts', () => {
     }
   })
 
+  it('gives the plain newest-first list (read from the kept front-page list) as the same list ordered in full', async () => {
+    for (const at of [TEST_NOW, '2026-06-10T08:00:01Z']) {
+      site.clock.set(at)
+      try {
+        for (const page of [1, 2, 3, 4]) {
+          const plain = await json(`posts/?limit=2&page=${page}&fields=id`)
+          const ordered = await json(`posts/?limit=2&page=${page}&fields=id&order=${encodeURIComponent('published_at desc, id desc')}`)
+          expect(plain, `page ${page} at ${at}`).toEqual(ordered)
+        }
+      } finally {
+        site.clock.set(TEST_NOW)
+      }
+    }
+  })
+
   it('shows a scheduled post once its time has come, without any job running', async () => {
     site.clock.set('2026-06-10T08:00:01Z')
     try {

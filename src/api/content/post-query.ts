@@ -1,6 +1,7 @@
 import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely'
 import type { ArticleKind } from '../../content/articles/article.js'
 import { PUBLIC_STATUSES } from '../../content/articles/article.repo.js'
+import { listedCount, listedIds, listKeyOf } from '../../content/articles/article-listings.js'
 import type { Db } from '../../storage/connect.js'
 import { booleanField, constantField, dateField, numberField, relationField, textField, type FilterFields, type Matcher, type Where } from './filter-fields.js'
 import type { OrderTerm } from './order.js'
@@ -90,14 +91,25 @@ export async function browsePostIds(
   db: Db, kind: ArticleKind, now: Date,
   { where, order, limit, page }: { where?: PostWhere; order: OrderTerm<PostOrderField>[]; limit: number | 'all'; page: number },
 ): Promise<{ ids: string[]; total: number }> {
+  const window = pageWindow(page, limit)
+  // The plain newest-first list of posts is the front page's: read a page of the kept list.
+  if (kind === 'post' && !where && window && isNewestFirst(order)) {
+    const key = listKeyOf({ kind: 'all' })
+    const [ids, total] = await Promise.all([listedIds(db, key, { ...window, now }), listedCount(db, key, now)])
+    return { ids, total }
+  }
   const matching = where ? publicArticles(db, kind, now).where(where) : publicArticles(db, kind, now)
   const { total } = await matching.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()
   let query = matching.select('a.id')
   for (const term of order) query = query.orderBy(ORDER_COLUMNS[term.field], term.direction)
   query = query.orderBy('a.id', order.at(-1)?.direction ?? 'desc')
-  const window = pageWindow(page, limit)
   if (window) query = query.limit(window.limit).offset(window.offset)
   return { ids: (await query.execute()).map((row) => row.id), total: Number(total) }
+}
+
+/** Whether `order` is the default, published_at descending (the id then breaks ties, descending too). */
+function isNewestFirst(order: OrderTerm<PostOrderField>[]): boolean {
+  return order.length === 1 && order[0]!.field === 'published_at' && order[0]!.direction === 'desc'
 }
 
 /** The id of the public post (or page) with this id or slug, if there is one. */

@@ -1,10 +1,9 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.js'
-import { ADMIN_BODY_LIMIT_BYTES } from '../../http/admin/admin-app.js'
 import { adminDepsOf } from '../../http/admin/admin-deps.js'
 import { requestSizeLimit } from '../../http/admin/request-size-limit.js'
-import { UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from '../../http/admin/upload-limit.js'
+import { ADMIN_BODY_LIMIT_BYTES, UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from '../../http/admin/upload-limit.js'
 import { identifyCaller, type ApiEnv } from './api-caller.js'
 import { problem } from './api-problem.js'
 import { defineRoute, mountRoutes, type ApiRoute } from './api-route.js'
@@ -13,9 +12,9 @@ import { openApiDocument } from './openapi-document.js'
 import { PICTURE_UPLOAD_PATH, pictureRoutes } from './picture-routes.js'
 import { termRoutes } from './term-routes.js'
 import { webhookRoutes } from './webhook-routes.js'
+import { WRITE_API_PATH } from './write-api-path.js'
 
-/** Where the write API is mounted, below the site URL. */
-export const WRITE_API_PATH = '/api/v1'
+export { WRITE_API_PATH } from './write-api-path.js'
 export const OPENAPI_PATH = '/openapi.json'
 
 /**

@@ -6,6 +6,9 @@ import type { BodyFormat } from '../body/render-body.js'
 import { PictureVariants, type Picture } from '../media/picture.js'
 import type { PersonRef, SectionRef, TagRef } from '../taxonomy.js'
 import type { Article, ArticleKind, ArticleStatus, ArticleSummary, ReviewState } from './article.js'
+import { listedCount, listedIds, listKeyOf, type ArticleScope } from './article-listings.js'
+
+export type { ArticleScope } from './article-listings.js'
 
 type ArticleRow = Selectable<ArticleTable>
 type SummaryRow = Omit<ArticleRow, 'bodyFormat' | 'bodySource' | 'bodyHtml' | 'bodyText'>
@@ -22,13 +25,6 @@ const SUMMARY_COLUMNS = [
  */
 export const PUBLIC_STATUSES: ArticleStatus[] = ['published', 'scheduled']
 
-/** Which published articles a listing shows: all of them, or those of one section, tag or author. */
-export type ArticleScope =
-  | { kind: 'all' }
-  | { kind: 'section'; sectionId: string }
-  | { kind: 'tag'; tagId: string }
-  | { kind: 'author'; personId: string }
-
 export interface Page<T> {
   items: T[]
   total: number
@@ -38,55 +34,36 @@ export interface Page<T> {
 }
 
 /**
- * Published articles whose time has come, newest first, one page of them.
+ * Published articles whose time has come, newest first, one page of them: read from the kept
+ * lists (see article-listings.ts), so a page costs the same on page 1 and page 500, in a list of
+ * ten articles or of a million.
  * @example const { items, pages } = await listPublicArticles(db, { kind: 'all' }, { page: 1, perPage: 12, now })
  */
 export async function listPublicArticles(
   db: Db, scope: ArticleScope, { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<Page<ArticleSummary>> {
-  const base = publicIn(db, scope, now)
-  const [{ total }] = [await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow()]
-  const rows = await base
-    .select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const))
-    .orderBy('a.publishedAt', 'desc').orderBy('a.id', 'desc')
-    .limit(perPage).offset((page - 1) * perPage)
-    .execute()
-  const items = await withRelations(db, rows)
-  const count = Number(total)
-  return { items, total: count, page, perPage, pages: Math.max(1, Math.ceil(count / perPage)) }
+  const key = listKeyOf(scope)
+  const [total, ids] = await Promise.all([
+    listedCount(db, key, now),
+    listedIds(db, key, { limit: perPage, offset: (page - 1) * perPage, now }),
+  ])
+  const items = await findArticleSummaries(db, ids)
+  return { items, total, page, perPage, pages: Math.max(1, Math.ceil(total / perPage)) }
 }
 
 /**
- * The newest public articles of a scope with their bodies, for feeds: one query for the articles
- * and four for their relations, however many there are.
+ * The newest public articles of a scope with their bodies, for feeds: one query for the page of
+ * the list, one for the articles and four for their relations, however many there are.
  * @example const latest = await listPublicArticlesWithBodies(db, { kind: 'tag', tagId }, { limit: 20, now })
  */
 export async function listPublicArticlesWithBodies(
   db: Db, scope: ArticleScope, { limit, now }: { limit: number; now: Date },
 ): Promise<Article[]> {
-  const rows = await publicIn(db, scope, now).selectAll('a')
-    .orderBy('a.publishedAt', 'desc').orderBy('a.id', 'desc')
-    .limit(limit)
-    .execute()
-  return withBodies(db, rows)
-}
-
-/** Public posts of a scope: pages stand alone and never appear in lists or feeds. */
-function publicIn(db: Db, scope: ArticleScope, now: Date) {
-  return scoped(db, scope)
-    .where('a.kind', '=', 'post')
-    .where('a.status', 'in', PUBLIC_STATUSES)
-    .where('a.publishedAt', '<=', now.toISOString())
-}
-
-function scoped(db: Db, scope: ArticleScope) {
-  const articles = db.selectFrom('articles as a')
-  switch (scope.kind) {
-    case 'all': return articles
-    case 'section': return articles.where('a.sectionId', '=', scope.sectionId)
-    case 'tag': return articles.where('a.id', 'in', db.selectFrom('articleTags').select('articleId').where('tagId', '=', scope.tagId))
-    case 'author': return articles.where('a.id', 'in', db.selectFrom('articleAuthors').select('articleId').where('personId', '=', scope.personId))
-  }
+  const ids = await listedIds(db, listKeyOf(scope), { limit, offset: 0, now })
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('articles').selectAll().where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return withBodies(db, ids.flatMap((id) => byId.get(id) ?? []))
 }
 
 /** The article at `slug` if a reader may see it now. */

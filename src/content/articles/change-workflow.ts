@@ -9,6 +9,7 @@ import { emitArticleChange, toArticleEventData } from '../webhooks/article-event
 import { emitEvent } from '../webhooks/emit-event.js'
 import { isPublic, type ArticleSummary } from './article.js'
 import { findArticleSummaries } from './article.repo.js'
+import { syncListings } from './article-listings.js'
 import { ACTION_PERMISSION, heroLacksAlt, REVIEW_NOTE_MAX, stateProblem, type WorkflowRequest } from './article-workflow.js'
 import type { FieldIssue } from './save-article.js'
 
@@ -46,11 +47,13 @@ export async function changeWorkflow(
     if (!changes.ok) return changes
     if (changes.value === 'delete') {
       await trx.deleteFrom('articles').where('id', '=', id).execute()
+      await syncListings(trx, [id])
       await markContentChanged(trx, now)
       await emitEvent(trx, 'article.deleted', toArticleEventData(article), now)
       return ok({ article: null })
     }
     await trx.updateTable('articles').set({ ...changes.value, updatedAt: now.toISOString() }).where('id', '=', id).execute()
+    await syncListings(trx, [id])
     await markContentChanged(trx, now)
     const [changed] = await findArticleSummaries(trx, [id])
     // Publishing, unpublishing or trashing a public article: webhooks hear of it in this transaction.

@@ -11,7 +11,8 @@ import { hasSubscribers } from '../webhooks/emit-event.js'
  * article exactly once, and a run after a restart catches up on everything that fell due while
  * nothing ran. Readers are unaffected (a due scheduled article is already public, and
  * `lastSiteChange` already dates the site by it), so the change marker is left alone and the
- * version too: an editor's open copy of the article stays current.
+ * version too: an editor's open copy of the article stays current. The public lists hold
+ * scheduled and published posts alike (see article-listings.ts): they need no change either.
  * @example const published = await publishDueArticles(db, new Date()) // ['6744a1f0c3b2e19f8a7d5e21']
  */
 export async function publishDueArticles(db: Db, now: Date): Promise<string[]> {

@@ -9,6 +9,7 @@ import { markContentChanged } from '../site-changes.js'
 import { emitArticleChange } from '../webhooks/article-events.js'
 import { ArticleInput, choosePublication, isPublic, type Article, type ArticleStatus, type ValidArticleInput } from './article.js'
 import { findArticleById, isSlugTaken } from './article.repo.js'
+import { syncListings } from './article-listings.js'
 import { missingReferences, replaceOrdered, type FieldIssue } from './article-references.js'
 import { readingMinutes } from './reading-time.js'
 import { RESERVED_SLUGS, SLUG_RE, slugify, uniqueSlug } from './slug.js'
@@ -182,6 +183,7 @@ export async function writeArticle(
     await insertRows(trx, 'articles', [{ ...row, id, createdAt: (options.createdAt ?? now).toISOString() }])
   }
   await replaceOrdered(trx, id, { tagIds, authorIds }, { isNew: !existing })
+  await syncListings(trx, [id])
   if (keepRevision) {
     await insertRevision(trx, {
       articleId: id, version, savedAt: now, savedBy: options.savedBy ?? null, restoredFrom: options.restoredFrom ?? null, wordCount: body.words,

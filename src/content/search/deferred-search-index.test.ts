@@ -28,8 +28,8 @@ const newSite = async (): Promise<Site> => {
   return site
 }
 
-const article = (sourceKey: string, headline: string, body: string): ArticleInput =>
-  ({ sourceKey, headline, status: 'published', body: { format: 'markdown', source: body } })
+const article = (sourceKey: string, headline: string, body: string, status: ArticleInput['status'] = 'published'): ArticleInput =>
+  ({ sourceKey, headline, status, body: { format: 'markdown', source: body } })
 
 async function save(db: Db, input: ArticleInput): Promise<string> {
   const result = await saveArticle(db, input, now)
@@ -44,7 +44,7 @@ async function indexContent(db: Db) {
     order by d.article_id`.execute(db)).rows
   const count = async (table: string) => Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(db)).rows[0]!.n)
   return {
-    docs: (await sql<{ article: string }>`select article_id as article from article_search_docs order by article_id`.execute(db)).rows,
+    docs: (await sql<{ article: string }>`select article_id as article, published_at as published from article_search_docs order by article_id`.execute(db)).rows,
     words: await rows('article_search'),
     trigram: await rows('article_search_trigram'),
     // No index row without a doc row (a stray row would be missed by the joins above).
@@ -60,8 +60,13 @@ async function headlinesFound(db: Db, words: string): Promise<string[]> {
   return page.items.map((hit) => hit.article.headline).sort()
 }
 
-/** Writes that exercise every path: new articles (Latin and CJK), edits of old ones both ways, an edit of a new one, a delete. */
+/**
+ * Writes that exercise every path: new articles (Latin and CJK), edits of old ones both ways, an
+ * edit of a new one, a delete, a new draft (not searchable) and an old draft published.
+ */
 async function manyWrites(db: Db, ids: { kept: string }) {
+  await save(db, article('new-draft', 'Dredging plan, draft', 'Not yet for readers: dredging.', 'draft'))
+  await save(db, article('old-draft', 'Dredging plan published', 'Now for readers: dredging.'))
   for (let i = 0; i < 30; i++) await save(db, article(`new-${i}`, `Harbour report ${i}`, `Dredging the channel, part ${i}.`))
   await save(db, article('new-cjk', '港口の浚渫', '서울에서 열린 회의와 東京の港.'))
   await save(db, article('old-latin', '국회의사당 news', 'Now with Hangul: 의사당.'))
@@ -74,6 +79,7 @@ async function siteWithOldArticles() {
   const site = await newSite()
   await save(site.db, article('old-latin', 'Old harbour news', 'Plain Latin text.'))
   await save(site.db, article('old-cjk', '古い港', '漢字の本文.'))
+  await save(site.db, article('old-draft', 'Dredging plan', 'Internal: dredging.', 'draft'))
   const kept = await save(site.db, article('old-gone', 'To be removed', 'Soon deleted.'))
   return { site, ids: { kept } }
 }
@@ -93,10 +99,11 @@ describe('withDeferredSearchIndex', () => {
       return { ...content, docs: rekey(content.docs), words: rekey(content.words), trigram: rekey(content.trigram) }
     }
     const expected = await bySourceKey(byTrigger.site.db)
-    expect(expected.words).toHaveLength(33)
+    expect(expected.words).toHaveLength(34)
     expect(expected.trigram.map((r) => r.article)).toEqual(['new-cjk', 'old-latin'])
     expect(await bySourceKey(deferred.site.db)).toEqual(expected)
     expect(await headlinesFound(deferred.site.db, 'dredged')).toEqual(['Harbour report 3, corrected'])
+    expect(await headlinesFound(deferred.site.db, 'plan')).toEqual(['Dredging plan published'])
     expect(await headlinesFound(deferred.site.db, '의사당')).toEqual(['국회의사당 news'])
     expect(await headlinesFound(deferred.site.db, 'removed')).toEqual([])
   })
@@ -150,7 +157,7 @@ describe('withDeferredSearchIndex', () => {
       await trx.updateTable('articles').set({ id: 'f'.repeat(24), headline: 'Ferry timetable, summer' }).where('id', '=', id).execute()
     }))
     expect(await headlinesFound(site.db, 'summer')).toEqual(['Ferry timetable, summer'])
-    expect((await indexContent(site.db)).docs).toEqual([{ article: 'f'.repeat(24) }])
+    expect((await indexContent(site.db)).docs).toEqual([{ article: 'f'.repeat(24), published: '2026-06-01T12:00:00.000Z' }])
   })
 
   it('inside another deferral, leaves the indexing to the outer one', async () => {

@@ -2,7 +2,10 @@ import { sql, SqliteAdapter } from 'kysely'
 import type { Db } from '../../storage/connect.js'
 import { bulkIndexStatements } from '../../storage/migrations/sqlite-search-ddl.js'
 
-/** The triggers whose row-by-row indexing is put off; the delete trigger stays (a delete costs it little). */
+/**
+ * The triggers whose row-by-row indexing is put off; the delete trigger stays (a delete costs it
+ * little), and so does the one that copies a new publication time to the doc row.
+ */
 const DEFERRED_TRIGGERS = ['articles_search_insert', 'articles_search_update'] as const
 /** Ids of the articles written meanwhile (temporary objects: other connections never see them). */
 const PENDING = 'search_pending_articles'
@@ -94,8 +97,9 @@ async function indexPending(trx: Db): Promise<void> {
   }
   await sql.raw(`delete from article_search_docs where article_id in (select article_id from ${PENDING})
     and article_id not in (select id from articles)`).execute(trx)
-  await sql.raw(`insert into article_search_docs (article_id)
-    select a.id from ${PENDING} p cross join articles a on a.id = p.article_id
+  // The doc row carries the publication time, which orders equal scores (migration 0015), as the insert trigger writes it.
+  await sql.raw(`insert into article_search_docs (article_id, published_at)
+    select a.id, a.published_at from ${PENDING} p cross join articles a on a.id = p.article_id
     where not exists (select 1 from article_search_docs d where d.article_id = a.id) order by a.rowid`).execute(trx)
   const from = `${PENDING} p cross join articles a on a.id = p.article_id cross join article_search_docs d on d.article_id = a.id`
   for (const statement of bulkIndexStatements(from)) await sql.raw(statement).execute(trx)

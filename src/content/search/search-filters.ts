@@ -11,7 +11,13 @@ export interface SearchFilters {
 }
 
 /** The filters as `and …` conditions on the articles aliased `a` (portable SQL). */
-export function filtersOf({ sectionSlug, authorSlug, from, to }: SearchFilters): RawBuilder<unknown> {
+export function filtersOf(filters: SearchFilters): RawBuilder<unknown> {
+  const conditions = filterConditions(filters)
+  return conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``
+}
+
+/** The filters as a list of conditions on the articles aliased `a` (portable SQL); empty when none. */
+export function filterConditions({ sectionSlug, authorSlug, from, to }: SearchFilters): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = []
   if (sectionSlug !== undefined) conditions.push(sql`a.section_id = (select id from sections where slug = ${sectionSlug})`)
   if (authorSlug !== undefined) {
@@ -19,7 +25,7 @@ export function filtersOf({ sectionSlug, authorSlug, from, to }: SearchFilters):
   }
   if (from !== undefined) conditions.push(sql`a.published_at >= ${startOfDay(from, 0)}`)
   if (to !== undefined) conditions.push(sql`a.published_at < ${startOfDay(to, 1)}`)
-  return conditions.length ? sql`and ${sql.join(conditions, sql` and `)}` : sql``
+  return conditions
 }
 
 /** The ISO time at which day `date` + `plusDays` begins, in UTC. */

@@ -1,11 +1,12 @@
 import { Migrator, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, createTestSite, TEST_NOW } from '../../../test/support/test-site.js'
-import { dialectOf } from '../../storage/connect.js'
-import { openEmptyTestDatabase } from '../../../test/support/test-database.js'
+import { dialectOf, openSqlite } from '../../storage/connect.js'
+import { openEmptyTestDatabase, testBackend } from '../../../test/support/test-database.js'
 import { migrateToLatest } from '../../storage/migrate.js'
 import { migrations } from '../../storage/migrations/index.js'
 import { saveArticle } from '../articles/save-article.js'
+import { ensureSection } from '../sections/section.repo.js'
 import { parseSearchQuery } from './search-query.js'
 import { searchArticles } from './search.repo.js'
 import type { Db } from '../../storage/connect.js'
@@ -85,6 +86,67 @@ describe('the index follows every write to articles', () => {
     expect(await find(site.db, 'ferry')).toEqual([])
     expect(await find(site.db, 'bus')).toEqual(['Bus timetable'])
   })
+
+  // SQLite's index tables, kept by triggers: checked on a SQLite site whichever backend the suite
+  // runs on. PostgreSQL's index is partial on the public statuses (see 0015-search-public-only.test.ts).
+  it('holds only what readers may find on SQLite: a draft is not indexed, publishing adds it, unpublishing and trashing take it out', async () => {
+    const db = openSqlite(':memory:')
+    try {
+      await migrateToLatest(db)
+      const indexed = async () => Number((await sql<{ n: number }>`select count(*) as n from article_search`.execute(db)).rows[0]!.n)
+      const saveHere = async (input: Parameters<typeof saveArticle>[1]) => {
+        const result = await saveArticle(db, input, now)
+        if (!result.ok) throw new Error(JSON.stringify(result.error))
+      }
+      const article = { headline: 'Harbour dredging plan', body: { format: 'markdown' as const, source: 'The silt must go.' }, sourceKey: 'k9' }
+      await saveHere({ ...article, status: 'draft' })
+      expect(await indexed()).toBe(0)
+      await saveHere({ ...article, status: 'published' })
+      expect(await indexed()).toBe(1)
+      await saveHere({ ...article, status: 'draft' })
+      expect(await indexed()).toBe(0)
+      await saveHere({ ...article, status: 'scheduled', publishedAt: new Date(now.getTime() + HOUR) })
+      expect(await indexed()).toBe(1)
+      await db.updateTable('articles').set({ status: 'draft' }).execute()
+      expect(await indexed()).toBe(0)
+    } finally {
+      await db.destroy()
+    }
+  })
+
+  it('orders equal scores newest first and counts only what a reader may see, with and without filters', async () => {
+    const section = await ensureSection(site.db, { name: 'Harbour' }, now)
+    const text = { body: { format: 'markdown' as const, source: 'Same words about the breakwater.' } }
+    // Saved in an order unlike their dates, so neither creation order nor index order passes for date order.
+    const offsets = [5, -3, 17, 0, -8, 12, 3, -1, 9, 2, -5, 14, 7, -2, 11]
+    for (const [i, hours] of offsets.entries()) {
+      await save({ headline: `Breakwater ${i}`, ...text, status: 'published', sectionId: section!.id, publishedAt: new Date(now.getTime() - hours * HOUR) })
+    }
+    await save({ headline: 'Breakwater draft', ...text, status: 'draft', sectionId: section!.id })
+    await save({ headline: 'Breakwater later', ...text, status: 'scheduled', sectionId: section!.id, publishedAt: new Date(now.getTime() + HOUR) })
+    // Negative offsets are published with a date still to come: not shown yet.
+    const expected = offsets.map((hours, i) => ({ hours, headline: `Breakwater ${i}` })).filter((x) => x.hours >= 0)
+      .sort((a, b) => a.hours - b.hours).map((x) => x.headline)
+    const query = parseSearchQuery('breakwater')
+    if (!query.ok) throw new Error('no terms')
+    for (const filters of [{}, { sectionSlug: 'harbour' }]) {
+      const shown: string[] = []
+      for (let page = 1; page <= 4; page++) {
+        const result = await searchArticles(site.db, query.value, filters, { page, perPage: 4, now })
+        if (result.items.length) expect(result.total).toBe(10)
+        shown.push(...result.items.map((h) => h.article.headline))
+      }
+      expect(shown, JSON.stringify(filters)).toEqual(expected)
+    }
+    // Re-dated between the newest two, the oldest comes second: the index follows its publication time.
+    // (Not to the newest's own time: equal times go by id, random past the creation second.)
+    const oldest = expected.at(-1)!
+    const [row] = await site.db.selectFrom('articles').select('id').where('headline', '=', oldest).execute()
+    await site.db.updateTable('articles').set({ publishedAt: new Date(now.getTime() - HOUR / 2).toISOString() }).where('id', '=', row!.id).execute()
+    const first = await searchArticles(site.db, query.value, {}, { page: 1, perPage: 4, now })
+    expect(first.items.map((h) => h.article.headline)).toEqual([expected[0], oldest, expected[1], expected[2]])
+  })
+
 })
 
 describe('migration 0002', () => {

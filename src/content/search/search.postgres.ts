@@ -19,8 +19,9 @@ export interface PostgresHitRow {
 const WEIGHTS = sql.lit('{0, 0.1, 0.4, 1.0}')
 
 /**
- * The PostgreSQL side of `searchArticles`: the GIN-indexed `search_vector` (migration 0002) for
- * words, every term as a prefix of an unstemmed word or, stemmed in the site's language, as a word;
+ * The PostgreSQL side of `searchArticles`: the GIN-indexed `search_vector` (migration 0002; since
+ * 0015 the index holds published and scheduled articles only, as SQLite's does) for words, every
+ * term as a prefix of an unstemmed word or, stemmed in the site's language, as a word;
  * ranked by each term's ts_rank weighted by its rarity (idf), as SQLite's bm25 does. CJK terms are also looked for as substrings (no index: PostgreSQL's parser
  * does not split those scripts into words). Highlighting is left to the caller (see mark-words.ts).
  */
@@ -30,13 +31,14 @@ export async function searchPostgres(
 ): Promise<PostgresHitRow[]> {
   const substring = query.substrings ? substringMatch(query.terms) : sql`false`
   const terms = query.terms.map((term, i) => ({ term, name: sql.raw(`q${i}`), idf: sql.raw(`idf${i}`) }))
+  const findable = findableStatuses(publicStatuses)
   return (await sql<PostgresHitRow>`
     with q as (
       select ${sql.join(terms.map((t) => sql`${termQuery(t.term)} as ${t.name}`))}
     ),
     q_all as (select ${sql.join(terms.map((t) => sql`q.${t.name}`), sql` && `)} as query from q),
     weights as (
-      select ${sql.join(terms.map((t) => sql`${idfOf(sql`q.${t.name}`)} as ${t.idf}`))} from q
+      select ${sql.join(terms.map((t) => sql`${idfOf(sql`q.${t.name}`, findable)} as ${t.idf}`))} from q
     ),
     hits as (
       select a.id, a.published_at, case when a.search_vector @@ q_all.query then 0 else 1 end as tier,
@@ -45,7 +47,7 @@ export async function searchPostgres(
           else 0 end as score
       from articles a, q, q_all, weights
       where (a.search_vector @@ q_all.query or ${substring})
-        and a.status in (${sql.join([...publicStatuses])}) and a.published_at <= ${now.toISOString()}
+        and ${findable} and a.published_at <= ${now.toISOString()}
         ${filtersOf(filters)}
     ),
     page as (
@@ -74,12 +76,23 @@ function termQuery(term: string): RawBuilder<unknown> {
 }
 
 /**
- * How much a term tells articles apart (BM25's inverse document frequency): a word in a few
- * articles weighs more than one in most. ts_rank alone has no such notion.
+ * `status in (…)` with the statuses written as literals: the GIN index holds only public articles
+ * (migration 0015), and the planner uses a partial index only where it can prove the query asks for
+ * no more than the index's predicate (literals prove it in any plan, a generic one included).
  */
-function idfOf(termQuery: RawBuilder<unknown>): RawBuilder<unknown> {
+function findableStatuses(publicStatuses: readonly string[]): RawBuilder<unknown> {
+  return sql`status in (${sql.join(publicStatuses.map((status) => sql.lit(status)))})`
+}
+
+/**
+ * How much a term tells articles apart (BM25's inverse document frequency): a word in a few
+ * articles weighs more than one in most. ts_rank alone has no such notion. Counted among the
+ * articles readers may find, as SQLite's bm25 counts the docs of its index (public ones only).
+ */
+function idfOf(termQuery: RawBuilder<unknown>, findable: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`(select ln(1 + (n.n - df.n + 0.5) / (df.n + 0.5))
-    from (select count(*)::float8 as n from articles) n, (select count(*)::float8 as n from articles where search_vector @@ ${termQuery}) df)`
+    from (select count(*)::float8 as n from articles where ${findable}) n,
+      (select count(*)::float8 as n from articles where search_vector @@ ${termQuery} and ${findable}) df)`
 }
 
 /** Every term somewhere in the headline, dek or body, as a substring, case folded. */

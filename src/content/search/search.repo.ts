@@ -3,7 +3,7 @@ import type { Db } from '../../storage/connect.js'
 import type { ArticleSummary } from '../articles/article.js'
 import { findArticleSummaries, PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
 import { hasHighlight, MARK_CLOSE, MARK_OPEN, toHighlightParts, type HighlightPart } from './highlight-parts.js'
-import { filtersOf, type SearchFilters } from './search-filters.js'
+import { filterConditions, type SearchFilters } from './search-filters.js'
 import type { SearchQuery } from './search-query.js'
 import { markWords } from './mark-words.js'
 import { markSubstrings, searchPostgres } from './search.postgres.js'
@@ -25,24 +25,32 @@ const SNIPPET_TOKENS = { article_search: 24, article_search_trigram: 64 } as con
 
 /**
  * Public articles matching `query`, best first, one page of them. Word matches (ranked by bm25)
- * come before substring-only matches from the trigram table (themselves ranked by bm25).
- * On SQLite this reads the FTS5 tables of migration 0002; PostgreSQL has its own (search.postgres.ts).
+ * come before substring-only matches from the trigram table (themselves ranked by bm25); equal
+ * scores go newest first. On SQLite this reads the FTS5 tables of migration 0002; PostgreSQL has
+ * its own (search.postgres.ts).
+ *
+ * The index holds only published and scheduled articles (migration 0015), so without filters no
+ * hit is looked up to see whether a reader may see it: the few scheduled for later are left out
+ * as a set. Hits are ranked by score alone; only those that can be on this page (ties included)
+ * are then looked up, in the doc rows (which carry the publication time), to order equal scores
+ * by date. A word in ten thousand articles costs the ranking, not ten thousand article reads.
  * @example const page = await searchArticles(db, query, { sectionSlug: 'world' }, { page: 1, perPage: 20, now })
  */
 export async function searchArticles(
   db: Db, query: SearchQuery, filters: SearchFilters, { page, perPage, now }: { page: number; perPage: number; now: Date },
 ): Promise<Page<SearchHit>> {
   if (dialectOf(db) === 'postgres') return searchArticlesPostgres(db, query, filters, { page, perPage, now })
+  const offset = (page - 1) * perPage
   const rows = (await sql<{ id: string; doc: number; tier: number; total: number }>`
-    with hits as (${hitsOf(query)})
-    select a.id as id, h.doc as doc, h.tier as tier, count(*) over () as total
-    from hits h
-    join article_search_docs d on d.doc_id = h.doc
-    join articles a on a.id = d.article_id
-    where a.status in (${sql.join(PUBLIC_STATUSES)}) and a.published_at <= ${now.toISOString()}
-    ${filtersOf(filters)}
-    order by h.tier, h.score, a.published_at desc, a.id desc
-    limit ${perPage} offset ${(page - 1) * perPage}
+    with hits as (${hitsOf(query)}),
+    visible as (${visibleHits(filters, now)}),
+    ranked as (select doc, score, tier, rank() over (order by tier, score) as place, count(*) over () as total from visible)
+    select d.article_id as id, r.doc as doc, r.tier as tier, r.total as total
+    from ranked r
+    cross join article_search_docs d on d.doc_id = r.doc
+    where r.place <= ${offset + perPage}
+    order by r.tier, r.score, d.published_at desc, d.article_id desc
+    limit ${perPage} offset ${offset}
   `.execute(db)).rows
   const total = Number(rows[0]?.total ?? 0)
   const [articles, words, substrings] = await Promise.all([
@@ -78,6 +86,27 @@ async function searchArticlesPostgres(
     return { article, headline: toHighlightParts(marked.headline), snippet: toHighlightParts(marked.snippet) }
   })
   return { items, total, page: options.page, perPage: options.perPage, pages: Math.max(1, Math.ceil(total / options.perPage)) }
+}
+
+/**
+ * The hits a reader may see now. Without filters: all but those of articles whose time has not
+ * come (few; found through the status and date index). With filters each hit's article is read,
+ * hits first (a cross join fixes that order: SQLite would otherwise walk every public article).
+ */
+function visibleHits(filters: SearchFilters, now: Date): RawBuilder<unknown> {
+  const at = now.toISOString()
+  const conditions = filterConditions(filters)
+  if (conditions.length === 0) {
+    // Two index ranges (an `or` would walk every public article instead).
+    const notYet = (when: RawBuilder<unknown>) => sql`select d.doc_id from articles a join article_search_docs d on d.article_id = a.id
+      where a.status in (${sql.join(PUBLIC_STATUSES)}) and ${when}`
+    return sql`select doc, score, tier from hits where doc not in (
+      ${notYet(sql`a.published_at > ${at}`)} union all ${notYet(sql`a.published_at is null`)})`
+  }
+  return sql`select h.doc as doc, h.score as score, h.tier as tier from hits h
+    cross join article_search_docs d on d.doc_id = h.doc
+    cross join articles a on a.id = d.article_id
+    where a.status in (${sql.join(PUBLIC_STATUSES)}) and a.published_at <= ${at} and ${sql.join(conditions, sql` and `)}`
 }
 
 /** Every matching doc with its score; substring matches only for docs the words did not find. */

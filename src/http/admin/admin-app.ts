@@ -24,13 +24,12 @@ import { settingsRoutes } from './settings-routes.js'
 import { staffRoutes } from './staff-routes.js'
 import { taxonomyRoutes } from './taxonomy-routes.js'
 import { sessionTokenOf } from './session-cookie.js'
-import { isUploadRequest, UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from './upload-limit.js'
+import { ADMIN_BODY_LIMIT_BYTES, isUploadRequest, UPLOAD_FORM_ALLOWANCE_BYTES, uploadLimitMessage } from './upload-limit.js'
 import { webhookRoutes } from './webhook-routes.js'
 
 export { ADMIN_CSP }
 
-/** The largest request the admin takes, except a picture upload (see upload-limit.ts). */
-export const ADMIN_BODY_LIMIT_BYTES = 26 * 1024 * 1024
+export { ADMIN_BODY_LIMIT_BYTES } from './upload-limit.js'
 
 /**
  * Everything under `/admin/` (routers mounted at `/`, with full paths, so `/admin/` itself is a

@@ -3,6 +3,9 @@ import type { Context } from 'hono'
 /** Where pictures are posted: the upload endpoint for scripts, and the library's own form. */
 export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/admin/media/upload', '/admin/media/'])
 
+/** The largest request the admin takes, except a picture upload. */
+export const ADMIN_BODY_LIMIT_BYTES = 26 * 1024 * 1024
+
 /** Room for the form's other fields and the multipart boundaries around the picture itself. */
 export const UPLOAD_FORM_ALLOWANCE_BYTES = 64 * 1024
 

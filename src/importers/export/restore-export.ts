@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { readingMinutes } from '../../content/articles/reading-time.js'
+import { syncListings } from '../../content/articles/article-listings.js'
 import { renderBody } from '../../content/body/render-body.js'
 import { markContentChanged } from '../../content/site-changes.js'
 import { LOCAL_SETTINGS, type ExportArticle, type ExportFile, type ExportMedia } from '../../export/export-format.js'
@@ -122,6 +123,7 @@ async function insertRows(db: Db, data: ExportFile, siteUrl: string | undefined)
     for (const part of chunks(tags)) await db.insertInto('articleTags').values(part).execute()
     for (const part of chunks(authors)) await db.insertInto('articleAuthors').values(part).execute()
   }
+  await syncListings(db, data.articles.map((a) => a.id))
   for (const rows of chunks(data.redirects.map(fromExportRedirect))) await db.insertInto('redirects').values(rows).execute()
   for (const rows of chunks(data.corrections.map(fromExportCorrection))) await db.insertInto('articleCorrections').values(rows).execute()
   for (const rows of chunks(data.revisions.map(fromExportRevision))) await db.insertInto('articleRevisions').values(rows).execute()

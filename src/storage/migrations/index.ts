@@ -10,6 +10,8 @@ import * as mediaLibrary from './0011-media-library.js'
 import * as featuredAndApiKeys from './0009-featured-and-api-keys.js'
 import * as termRedirects from './0010-term-redirects.js'
 import * as webhooks from './0013-webhooks.js'
+import * as articleListings from './0014-article-listings.js'
+import * as searchPublicOnly from './0015-search-public-only.js'
 
 /** Every migration, in order. Names are fixed once released: add, never rename. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +26,6 @@ export const migrations: Record<string, Migration> = {
   '0010-term-redirects': termRedirects,
   '0011-media-library': mediaLibrary,
   '0013-webhooks': webhooks,
+  '0014-article-listings': articleListings,
+  '0015-search-public-only': searchPublicOnly,
 }

@@ -43,13 +43,19 @@ export const insertTrigramIfCjk = (ref: string): string =>
   `insert into article_search_trigram (rowid, headline, dek, body_text) select ${docOf(ref)}, ${ref}.headline, ${ref}.dek, ${ref}.body_text
         where ${hasCjk(ref)};`
 
+/** Whether readers may find the article `a`: the index holds published and scheduled articles only (since migration 0015). */
+export const SEARCHABLE = (ref: string): string => `${ref}.status in ('published', 'scheduled')`
+
 /**
  * The bulk form of the insert trigger's indexing, for the articles `a` with their doc rows `d`
  * that `from` (a FROM clause) selects: each statement indexes them all in one table, as the
- * trigger (since migration 0004) would one by one. Their doc rows must exist already.
+ * trigger (since migration 0015: public articles only, CJK text only in the trigram table) would
+ * one by one. Their doc rows must exist already.
  * @example bulkIndexStatements('articles a join article_search_docs d on d.article_id = a.id')
  */
 export const bulkIndexStatements = (from: string): string[] => [
-  `insert into article_search (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text from ${from}`,
-  `insert into article_search_trigram (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text from ${from} where ${hasCjkQuick('a')}`,
+  `insert into article_search (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text from ${from}
+    where ${SEARCHABLE('a')}`,
+  `insert into article_search_trigram (rowid, headline, dek, body_text) select d.doc_id, a.headline, a.dek, a.body_text from ${from}
+    where ${SEARCHABLE('a')} and ${hasCjkQuick('a')}`,
 ]
