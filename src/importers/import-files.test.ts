@@ -76,7 +76,7 @@ describe('importFiles', () => {
     // PostgreSQL's is a generated column, nothing to put back.
     if (testBackend !== 'sqlite') return
     const triggers = await sql<{ name: string }>`select name from sqlite_master where type = 'trigger' and name like 'articles_search_%' order by name`.execute(ws.site.db)
-    expect(triggers.rows.map((r) => r.name)).toEqual(['articles_search_delete', 'articles_search_insert', 'articles_search_update'])
+    expect(triggers.rows.map((r) => r.name)).toEqual(['articles_search_delete', 'articles_search_insert', 'articles_search_published', 'articles_search_update'])
   })
 
   it('names a missing file', async () => {
