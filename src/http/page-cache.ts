@@ -31,6 +31,8 @@ interface Entry {
   size: number
   /** Status line and headers of the 200 answer in each encoding, as bytes, made on first use (socket fast path). */
   heads: Partial<Record<'identity' | 'br' | 'gzip', Buffer>>
+  /** Whether the entry is still in the cache (an answer being written may hold one evicted meanwhile). */
+  held: boolean
 }
 
 /**
@@ -52,7 +54,10 @@ export interface HitConditions {
 }
 
 export interface PageCacheOptions {
-  /** Upper bound on the bytes kept (every copy of every page counted); 16 MB holds about 2,000 article pages. */
+  /**
+   * Upper bound on the bytes kept: every copy of every page, the socket fast path's heads and the
+   * answers it assembles from them (see `countHeld`); 16 MB holds about 2,000 article pages.
+   */
   maxBytes?: number
   /** Paths never cached: files with their own caching, pages that depend on a query, the Content API. */
   bypass?: RegExp
@@ -74,11 +79,25 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
   const readMarker = changeMarkerReader(db)
   let total = 0
 
+  /** Heads made for the fast path, to the entry they belong to: what it assembles from one is counted there. */
+  const headOwners = new WeakMap<Buffer, Entry>()
+
   const remove = (key: string) => {
     const entry = entries.get(key)
     if (!entry) return
     total -= entry.size
+    entry.held = false
     entries.delete(key)
+  }
+  /** Counts `bytes` more (or fewer) kept for `entry`, and makes room by dropping the oldest other pages. */
+  const grow = (entry: Entry, bytes: number) => {
+    entry.size += bytes
+    if (!entry.held) return
+    total += bytes
+    for (const [oldest, other] of entries) {
+      if (total <= maxBytes) break
+      if (other !== entry) remove(oldest)
+    }
   }
   const store = (key: string, entry: Entry) => {
     remove(key)
@@ -99,12 +118,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
   const readyFor = (entry: Entry, acceptEncoding: string | undefined): Entry => {
     if (entry.identity || !entry.gzip || (entry.br && encodingFor(acceptEncoding ?? ''))) return entry
     entry.identity = new Uint8Array(gunzipSync(entry.gzip))
-    entry.size += entry.identity.length
-    total += entry.identity.length
-    for (const [oldest, other] of entries) {
-      if (total <= maxBytes) break
-      if (other !== entry) remove(oldest)
-    }
+    grow(entry, entry.identity.length)
     return entry
   }
 
@@ -132,6 +146,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     entries.delete(key)
     if (entry.marker !== marker || now >= entry.validUntil) {
       total -= entry.size
+      entry.held = false
       return undefined
     }
     entries.set(key, entry)
@@ -182,14 +197,29 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     if (out.status !== 200) return { status: out.status, head: serializeHead(out.status, out.headers), body: null }
     const headers: Record<string, string> = out.headers
     const encoding = (headers['Content-Encoding'] as 'br' | 'gzip' | undefined) ?? 'identity'
-    const head = entry.heads[encoding] ??= serializeHead(200, headers)
+    let head = entry.heads[encoding]
+    if (!head) {
+      head = entry.heads[encoding] = serializeHead(200, headers)
+      headOwners.set(head, entry)
+      grow(entry, head.length)
+    }
     return { status: 200, head, body: out.body }
+  }
+
+  const countHeld = (head: Buffer, bytes: number) => {
+    const entry = headOwners.get(head)
+    if (entry) grow(entry, bytes)
   }
 
   return Object.assign(middleware, {
     serveNode,
     rawAnswer,
-    clear: () => { entries.clear(); total = 0 },
+    countHeld,
+    clear: () => {
+      for (const entry of entries.values()) entry.held = false
+      entries.clear()
+      total = 0
+    },
     bytes: () => total,
   })
 }
@@ -197,6 +227,12 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
 export type PageCache = MiddlewareHandler & {
   serveNode(req: IncomingMessage, res: ServerResponse): boolean
   rawAnswer(url: string, conditions: HitConditions): RawAnswer | undefined
+  /**
+   * Counts `bytes` more (negative: fewer) that the socket fast path keeps alongside the page a
+   * 200 answer's `head` belongs to (the whole answer assembled from head and body), so the
+   * cache's limit bounds them too; they go when the page is dropped.
+   */
+  countHeld(head: Buffer, bytes: number): void
   clear(): void
   bytes(): number
 }
@@ -243,6 +279,7 @@ async function toEntry(response: Response, marker: string, validUntil: number, s
     identity: gzip ? null : identity, br, gzip,
     size: (gzip ? 0 : identity.length) + (br?.length ?? 0) + (gzip?.length ?? 0) + 512,
     heads: {},
+    held: true,
   }
 }
 
