@@ -85,6 +85,20 @@ describe('page cache', () => {
     }
   })
 
+  it('keeps the page itself, counted, when the client whose request rendered it takes no encoding', async () => {
+    await newsroom()
+    const { app: cachedApp, cache } = createWebApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
+    const uncached = await (await createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL }, { cache: false })
+      .request('/ferry-timetable-changes/')).text()
+    expect(await (await cachedApp.request('/ferry-timetable-changes/')).text()).toBe(uncached)
+    const withPage = cache!.bytes()
+    expect(await (await cachedApp.request('/ferry-timetable-changes/')).text()).toBe(uncached)
+    expect(cache!.bytes()).toBe(withPage)
+    const gzip = await cachedApp.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(uncached)
+    expect(withPage).toBeGreaterThan(Buffer.byteLength(uncached))
+  })
+
   it('counts the heads made for the socket fast path, and what it keeps with them, within its limit', async () => {
     await newsroom()
     const second = await addArticle(db, { headline: 'Second story' }, now)
