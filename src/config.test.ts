@@ -15,4 +15,10 @@ describe('loadConfig', () => {
     expect(loadConfig({ MASTHEAD_SOCKET_FAST_PATH: '0' }).socketFastPath).toBe(false)
     expect(() => loadConfig({ MASTHEAD_SOCKET_FAST_PATH: 'no' })).toThrow(/MASTHEAD_SOCKET_FAST_PATH/)
   })
+
+  it('gives each serving connection a 4 MB SQLite page cache unless MASTHEAD_SQLITE_CACHE_MB says otherwise', () => {
+    expect(loadConfig({}).sqliteCacheMb).toBe(4)
+    expect(loadConfig({ MASTHEAD_SQLITE_CACHE_MB: '16' }).sqliteCacheMb).toBe(16)
+    expect(() => loadConfig({ MASTHEAD_SQLITE_CACHE_MB: '0' })).toThrow(/MASTHEAD_SQLITE_CACHE_MB/)
+  })
 })

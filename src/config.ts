@@ -11,6 +11,7 @@ const Env = z.object({
   MASTHEAD_TRUST_PROXY: z.enum(['0', '1']).optional(),
   MASTHEAD_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(20),
   MASTHEAD_SOCKET_FAST_PATH: z.enum(['0', '1']).optional(),
+  MASTHEAD_SQLITE_CACHE_MB: z.coerce.number().positive().max(4096).default(4),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/./i, 'must be a postgres:// URL (leave it unset for the embedded SQLite database)').optional(),
 })
 
@@ -31,6 +32,8 @@ export interface Config {
   readonly uploadLimitBytes: number
   /** Answer page-cache hits from the socket, before Node's HTTP parser (MASTHEAD_SOCKET_FAST_PATH=0 turns it off). */
   readonly socketFastPath: boolean
+  /** SQLite's page cache for each serving process's connection, in MB (MASTHEAD_SQLITE_CACHE_MB, default 4). */
+  readonly sqliteCacheMb: number
   /** PostgreSQL connection string (DATABASE_URL); unset means the SQLite file in the data directory. */
   readonly databaseUrl?: string | undefined
 }
@@ -60,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined>): Readonly<Co
     trustProxy: e.MASTHEAD_TRUST_PROXY === '1',
     uploadLimitBytes: Math.round(e.MASTHEAD_UPLOAD_LIMIT_MB * 1024 * 1024),
     socketFastPath: e.MASTHEAD_SOCKET_FAST_PATH !== '0',
+    sqliteCacheMb: e.MASTHEAD_SQLITE_CACHE_MB,
     databaseUrl: e.DATABASE_URL,
   })
 }

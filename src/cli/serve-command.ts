@@ -7,8 +7,9 @@ import { createNodeServer } from '../http/node-server.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startWebhookDelivery } from '../jobs/webhook-delivery.js'
 import { openSite } from '../site.js'
-import { whilePreparing } from '../storage/connect.js'
+import { limitSqlitePageCache, whilePreparing } from '../storage/connect.js'
 import { redactUrl } from '../storage/postgres.js'
+import { serveExecArgv } from './serve-flags.js'
 import { issueSetupToken } from '../staff/staff-accounts.js'
 
 /**
@@ -50,6 +51,7 @@ async function prepare(config: Config): Promise<void> {
 
 async function runServer(config: Config, { announce }: { announce: boolean }): Promise<number> {
   const site = await openSite(config)
+  limitSqlitePageCache(site.db, config.sqliteCacheMb)
   const scheduler = cluster.isWorker ? undefined : startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
   const delivery = cluster.isWorker ? undefined : startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
@@ -74,6 +76,8 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
 async function superviseWorkers(config: Config): Promise<number> {
   // Let the kernel hand connections to whichever worker accepts first, not the primary.
   cluster.schedulingPolicy = cluster.SCHED_NONE
+  // Each worker starts with a bounded young generation (see serve-flags.ts).
+  cluster.setupPrimary({ execArgv: serveExecArgv(process.execArgv, process.env.NODE_OPTIONS) })
   let stopping = false
   const fork = () => cluster.fork()
   await new Promise<void>((resolve, reject) => {

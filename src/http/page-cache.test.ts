@@ -85,6 +85,44 @@ describe('page cache', () => {
     }
   })
 
+  it('keeps the page itself, counted, when the client whose request rendered it takes no encoding', async () => {
+    await newsroom()
+    const { app: cachedApp, cache } = createWebApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
+    const uncached = await (await createApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL }, { cache: false })
+      .request('/ferry-timetable-changes/')).text()
+    expect(await (await cachedApp.request('/ferry-timetable-changes/')).text()).toBe(uncached)
+    const withPage = cache!.bytes()
+    expect(await (await cachedApp.request('/ferry-timetable-changes/')).text()).toBe(uncached)
+    expect(cache!.bytes()).toBe(withPage)
+    const gzip = await cachedApp.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString()).toBe(uncached)
+    expect(withPage).toBeGreaterThan(Buffer.byteLength(uncached))
+  })
+
+  it('counts the heads made for the socket fast path, and what it keeps with them, within its limit', async () => {
+    await newsroom()
+    const second = await addArticle(db, { headline: 'Second story' }, now)
+    const { app: cachedApp, cache } = createWebApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL })
+    await cachedApp.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br' } })
+    const pageOnly = cache!.bytes()
+    const answer = cache!.rawAnswer('/ferry-timetable-changes/', { acceptEncoding: 'br' })!
+    expect(cache!.bytes()).toBe(pageOnly + answer.head.length)
+    cache!.rawAnswer('/ferry-timetable-changes/', { acceptEncoding: 'br' })
+    expect(cache!.bytes()).toBe(pageOnly + answer.head.length)
+    cache!.countHeld(answer.head, 5000)
+    expect(cache!.bytes()).toBe(pageOnly + answer.head.length + 5000)
+
+    // Past the limit, what is kept for the newest page pushes out the oldest.
+    const small = createWebApp({ db, files: memoryFileStore(), clock, log: silentLog, siteUrl: TEST_SITE_URL }, { cacheBytes: 3 * pageOnly })
+    await small.app.request('/ferry-timetable-changes/', { headers: { 'Accept-Encoding': 'br' } })
+    await small.app.request(`/${second.slug}/`, { headers: { 'Accept-Encoding': 'br' } })
+    const head = small.cache!.rawAnswer(`/${second.slug}/`, { acceptEncoding: 'br' })!.head
+    expect(small.cache!.rawAnswer('/ferry-timetable-changes/', { acceptEncoding: 'br' })).toBeDefined()
+    small.cache!.countHeld(head, 2 * pageOnly)
+    expect(small.cache!.rawAnswer('/ferry-timetable-changes/', { acceptEncoding: 'br' })).toBeUndefined()
+    expect(small.cache!.rawAnswer(`/${second.slug}/`, { acceptEncoding: 'br' })).toBeDefined()
+  })
+
   it('really answers from memory: a change made behind the use cases goes unseen', async () => {
     await newsroom()
     expect((await page('/ferry-timetable-changes/')).text).toContain('<h1>Ferry timetable changes</h1>')

@@ -31,6 +31,8 @@ interface Entry {
   size: number
   /** Status line and headers of the 200 answer in each encoding, as bytes, made on first use (socket fast path). */
   heads: Partial<Record<'identity' | 'br' | 'gzip', Buffer>>
+  /** Whether the entry is still in the cache (an answer being written may hold one evicted meanwhile). */
+  held: boolean
 }
 
 /**
@@ -52,7 +54,10 @@ export interface HitConditions {
 }
 
 export interface PageCacheOptions {
-  /** Upper bound on the bytes kept (every copy of every page counted); 16 MB holds about 2,000 article pages. */
+  /**
+   * Upper bound on the bytes kept: every copy of every page, the socket fast path's heads and the
+   * answers it assembles from them (see `countHeld`); 16 MB holds about 2,000 article pages.
+   */
   maxBytes?: number
   /** Paths never cached: files with their own caching, pages that depend on a query, the Content API. */
   bypass?: RegExp
@@ -74,11 +79,25 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
   const readMarker = changeMarkerReader(db)
   let total = 0
 
+  /** Heads made for the fast path, to the entry they belong to: what it assembles from one is counted there. */
+  const headOwners = new WeakMap<Buffer, Entry>()
+
   const remove = (key: string) => {
     const entry = entries.get(key)
     if (!entry) return
     total -= entry.size
+    entry.held = false
     entries.delete(key)
+  }
+  /** Counts `bytes` more (or fewer) kept for `entry`, and makes room by dropping the oldest other pages. */
+  const grow = (entry: Entry, bytes: number) => {
+    entry.size += bytes
+    if (!entry.held) return
+    total += bytes
+    for (const [oldest, other] of entries) {
+      if (total <= maxBytes) break
+      if (other !== entry) remove(oldest)
+    }
   }
   const store = (key: string, entry: Entry) => {
     remove(key)
@@ -96,15 +115,11 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
    * and keeps it (counted, like every copy): browsers never ask, so most entries never hold it,
    * while a client that does ask (a script, a load test) does not pay for a gunzip every time.
    */
-  const readyFor = (entry: Entry, acceptEncoding: string | undefined): Entry => {
+  const readyFor = (entry: Entry, acceptEncoding: string | undefined, rendered?: Uint8Array<ArrayBuffer>): Entry => {
     if (entry.identity || !entry.gzip || (entry.br && encodingFor(acceptEncoding ?? ''))) return entry
-    entry.identity = new Uint8Array(gunzipSync(entry.gzip))
-    entry.size += entry.identity.length
-    total += entry.identity.length
-    for (const [oldest, other] of entries) {
-      if (total <= maxBytes) break
-      if (other !== entry) remove(oldest)
-    }
+    // Just rendered, the page is at hand: no need to unzip it.
+    entry.identity = rendered ?? new Uint8Array(gunzipSync(entry.gzip))
+    grow(entry, entry.identity.length)
     return entry
   }
 
@@ -116,14 +131,15 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     const marker = await readMarker()
     const now = clock.now().getTime()
     let entry = current(key, marker, now)
+    let rendered: Uint8Array<ArrayBuffer> | undefined
     if (!entry) {
       const fresh = await site.fetch(new Request(url, { method: 'GET' }), c.env)
       if (!isCacheable(fresh)) return next()
       const due = await nextDueAfter(db, new Date(now))
-      entry = await toEntry(fresh, marker, due ? due.getTime() : Number.POSITIVE_INFINITY, securityHeaders)
+      ;({ entry, rendered } = await toEntry(fresh, marker, due ? due.getTime() : Number.POSITIVE_INFINITY, securityHeaders))
       store(key, entry)
     }
-    return answer(readyFor(entry, c.req.header('Accept-Encoding')), c.req.header('Accept-Encoding') ?? '', c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), method)
+    return answer(readyFor(entry, c.req.header('Accept-Encoding'), rendered), c.req.header('Accept-Encoding') ?? '', c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), method)
   }
   /** The entry for `key` if it is still valid, moved to the most recently used end. */
   const current = (key: string, marker: string, now: number): Entry | undefined => {
@@ -132,6 +148,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     entries.delete(key)
     if (entry.marker !== marker || now >= entry.validUntil) {
       total -= entry.size
+      entry.held = false
       return undefined
     }
     entries.set(key, entry)
@@ -182,14 +199,29 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     if (out.status !== 200) return { status: out.status, head: serializeHead(out.status, out.headers), body: null }
     const headers: Record<string, string> = out.headers
     const encoding = (headers['Content-Encoding'] as 'br' | 'gzip' | undefined) ?? 'identity'
-    const head = entry.heads[encoding] ??= serializeHead(200, headers)
+    let head = entry.heads[encoding]
+    if (!head) {
+      head = entry.heads[encoding] = serializeHead(200, headers)
+      headOwners.set(head, entry)
+      grow(entry, head.length)
+    }
     return { status: 200, head, body: out.body }
+  }
+
+  const countHeld = (head: Buffer, bytes: number) => {
+    const entry = headOwners.get(head)
+    if (entry) grow(entry, bytes)
   }
 
   return Object.assign(middleware, {
     serveNode,
     rawAnswer,
-    clear: () => { entries.clear(); total = 0 },
+    countHeld,
+    clear: () => {
+      for (const entry of entries.values()) entry.held = false
+      entries.clear()
+      total = 0
+    },
     bytes: () => total,
   })
 }
@@ -197,6 +229,12 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
 export type PageCache = MiddlewareHandler & {
   serveNode(req: IncomingMessage, res: ServerResponse): boolean
   rawAnswer(url: string, conditions: HitConditions): RawAnswer | undefined
+  /**
+   * Counts `bytes` more (negative: fewer) that the socket fast path keeps alongside the page a
+   * 200 answer's `head` belongs to (the whole answer assembled from head and body), so the
+   * cache's limit bounds them too; they go when the page is dropped.
+   */
+  countHeld(head: Buffer, bytes: number): void
   clear(): void
   bytes(): number
 }
@@ -227,7 +265,8 @@ function isCacheable(response: Response): boolean {
   return response.status === 200 && response.headers.get('Cache-Control') === CACHE.page && !response.headers.has('Set-Cookie')
 }
 
-async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<Entry> {
+/** The entry for a rendered page, and the page itself (which the entry keeps only when too small to compress). */
+async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<{ entry: Entry; rendered: Uint8Array<ArrayBuffer> }> {
   const identity = new Uint8Array(await response.arrayBuffer())
   const small = identity.length < MIN_COMPRESS_BYTES
   // Brotli 6, not 9: on a 14 kB article page 9 took 7 ms (the whole cost of a cache miss on a large
@@ -238,12 +277,14 @@ async function toEntry(response: Response, marker: string, validUntil: number, s
     ...[...response.headers.entries()].filter(([name]) => !['content-length', 'etag', 'content-encoding', 'vary'].includes(name)),
     ...securityHeaders.map(([name, value]) => [name.toLowerCase(), value]),
   ])
-  return {
+  const entry: Entry = {
     marker, validUntil, etag: etagOf(identity), lastModified: response.headers.get('Last-Modified'), headers,
     identity: gzip ? null : identity, br, gzip,
     size: (gzip ? 0 : identity.length) + (br?.length ?? 0) + (gzip?.length ?? 0) + 512,
     heads: {},
+    held: true,
   }
+  return { entry, rendered: identity }
 }
 
 function answer(entry: Entry, acceptEncoding: string, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, method: string): Response {

@@ -137,6 +137,18 @@ export async function whilePreparing<T>(db: Db, work: () => Promise<T>): Promise
 }
 
 /**
+ * Bounds SQLite's page cache on a serving connection to `mebibytes` (better-sqlite3 builds SQLite
+ * with 16 MB per connection). On a large site a page view reads a few pages at random from a file
+ * far larger than any cache, so past the upper levels of the indexes the cache holds pages that
+ * are seldom asked for again, while every megabyte of it stays resident. No-op on PostgreSQL.
+ * @example limitSqlitePageCache(site.db, 4)
+ */
+export function limitSqlitePageCache(db: Db, mebibytes: number): void {
+  // Negative: a size in KiB rather than in pages.
+  sqliteHandle(db)?.pragma(`cache_size = ${-Math.round(mebibytes * 1024)}`)
+}
+
+/**
  * Runs `work` with SQLite's page cache on this connection raised to `mebibytes` (and put back
  * afterwards). A bulk write such as an import touches index pages all over (article ids are
  * random), and with the default 2 MB most of them were spilled to disk and read back again.

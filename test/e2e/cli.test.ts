@@ -96,6 +96,12 @@ describe.runIf(hasBuild())('masthead CLI', () => {
     const server = await startServer({ ...env(), MASTHEAD_WORKERS: '2', MASTHEAD_DEMO: '0' })
     try {
       expect(server.output()).toContain('(2 worker processes)')
+      // The workers run with a bounded young generation (Linux: read from /proc; elsewhere unchecked).
+      const workerCommandLines = childCommandLines(server.process.pid!)
+      if (workerCommandLines) {
+        expect(workerCommandLines).toHaveLength(2)
+        for (const line of workerCommandLines) expect(line).toContain('--max-semi-space-size=4')
+      }
       // Warm every worker's cache with the empty front page (connections land on either worker).
       for (let i = 0; i < 8; i++) expect(await (await fetch(`${server.url}/`, { headers: { Connection: 'close' } })).text()).toContain('Nothing has been published yet.')
       const file = path.join(dir, 'late.txt')
@@ -126,3 +132,19 @@ describe.runIf(hasBuild())('masthead CLI', () => {
     }
   })
 })
+
+/** The command lines of the processes whose parent is `pid`, or undefined without /proc. */
+function childCommandLines(pid: number): string[] | undefined {
+  if (!fs.existsSync('/proc/self/stat')) return undefined
+  const lines: string[] = []
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
+      if (parent === pid) lines.push(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' '))
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return lines
+}

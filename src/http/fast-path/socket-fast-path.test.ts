@@ -11,6 +11,7 @@ import type { Db } from '../../storage/connect.js'
 import { memoryFileStore } from '../../storage/files/local-file-store.js'
 import { createWebApp } from '../app.js'
 import { createNodeServer, SERVER_TIMEOUTS } from '../node-server.js'
+import type { PageCache } from '../page-cache.js'
 
 let db: Db
 let closeDb = async () => {}
@@ -18,9 +19,11 @@ let server: http.Server
 let port: number
 /** Hits answered from the socket, and requests that reached Node's HTTP server. */
 let counts: { socket: number; node: number }
+let pages: PageCache
 
 async function start(timeouts = SERVER_TIMEOUTS) {
   const { app, cache } = createWebApp({ db, files: memoryFileStore(), clock: fixedClock(TEST_NOW), log: silentLog, siteUrl: TEST_SITE_URL })
+  pages = cache!
   const rawAnswer = cache!.rawAnswer
   const serveNode = cache!.serveNode
   Object.assign(cache!, {
@@ -92,6 +95,21 @@ const bodyOf = (answer: Buffer) => answer.subarray(answer.indexOf('\r\n\r\n') + 
 const header = (answer: Buffer, name: string) => new RegExp(`\\r\\n${name}: ([^\\r]*)`, 'i').exec(head(answer))?.[1]
 
 describe('cache hits answered from the socket', () => {
+  it('has the page cache count the head and the whole answer it keeps for a page', async () => {
+    await start()
+    await connection().request('GET /harbour-report/ HTTP/1.1\r\nHost: news.test\r\nAccept-Encoding: br\r\n\r\n')
+    const pageOnly = pages.bytes()
+    const client = connection()
+    const answer = await client.request('GET /harbour-report/ HTTP/1.1\r\nHost: news.test\r\nAccept-Encoding: br\r\n\r\n')
+    expect(counts.socket).toBe(1)
+    const headBytes = answer.indexOf('\r\nDate: ') + 2
+    // The head as kept (up to Date), and the whole answer assembled from it.
+    expect(pages.bytes()).toBe(pageOnly + headBytes + answer.length)
+    await client.request('GET /harbour-report/ HTTP/1.1\r\nHost: news.test\r\nAccept-Encoding: br\r\n\r\n')
+    expect(pages.bytes()).toBe(pageOnly + headBytes + answer.length)
+    client.end()
+  })
+
   it('answers exactly the bytes Node would, apart from Date, for every variant of a hit', async () => {
     await start()
     // A miss: rendered through Node, and that connection stays with Node.

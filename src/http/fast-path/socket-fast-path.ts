@@ -47,7 +47,7 @@ export function answerHitsOnSocket(server: http.Server, cache: PageCache): http.
       const request = parseSimpleRequest(chunk)
       const answer = request ? hit(cache, request.target, request) : undefined
       if (!request || !answer) return handOff(chunk)
-      socket.write(responseBytes(answer, request.method === 'HEAD', date(), server.keepAliveTimeout))
+      socket.write(responseBytes(cache, answer, request.method === 'HEAD', date(), server.keepAliveTimeout))
       if (!answered) {
         answered = true
         // From now on the socket waits between requests: Node's keep-alive timeout applies.
@@ -101,15 +101,17 @@ function hit(cache: PageCache, target: string, conditions: Parameters<PageCache[
 
 /**
  * The whole answer in one buffer: a 200's head and body are kept per second per page variant, so
- * a hit costs one write of ready bytes. Date, Connection and Keep-Alive come last, as Node writes them.
+ * a hit costs one write of ready bytes; the page cache counts them in its limit. Date, Connection
+ * and Keep-Alive come last, as Node writes them.
  */
-function responseBytes(answer: RawAnswer, headOnly: boolean, date: string, keepAliveTimeout: number): Buffer {
+function responseBytes(cache: PageCache, answer: RawAnswer, headOnly: boolean, date: string, keepAliveTimeout: number): Buffer {
   const tail = `Date: ${date}\r\nConnection: keep-alive\r\n${keepAliveTimeout ? `Keep-Alive: timeout=${Math.floor(keepAliveTimeout / 1000)}\r\n` : ''}\r\n`
   if (answer.status !== 200) return Buffer.concat([answer.head, Buffer.from(tail, 'latin1')])
   const key = headOnly ? headOnlyKey : bodyKey
   let made = assembled.get(answer.head)?.[key]
   if (!made || made.tail !== tail) {
     const bytes = Buffer.concat(headOnly || !answer.body ? [answer.head, Buffer.from(tail, 'latin1')] : [answer.head, Buffer.from(tail, 'latin1'), answer.body])
+    cache.countHeld(answer.head, bytes.length - (made?.bytes.length ?? 0))
     made = { tail, bytes }
     const forHead = assembled.get(answer.head) ?? {}
     forHead[key] = made
