@@ -156,20 +156,29 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
   }
 
   /**
+   * The valid entry for the request target `url` (as sent), ready for `acceptEncoding`, if there
+   * is one: the synchronous lookup both `serveNode` and `rawAnswer` make.
+   */
+  const hit = (url: string, acceptEncoding: string | undefined): Entry | undefined => {
+    if (!cacheableTarget(url) || bypass.test(url)) return undefined
+    const marker = readMarker()
+    if (typeof marker !== 'string') return undefined
+    const key = decodePath(url)
+    if (key === undefined) return undefined
+    const found = current(key, marker, clock.now().getTime())
+    return found && readyFor(found, acceptEncoding)
+  }
+
+  /**
    * Answers a cached page straight onto a Node response, without building Fetch objects or
    * entering the router: the whole cost of a hit is a Map lookup and a synchronous marker read.
    * Returns false (having written nothing) when the request is not a hit.
    */
   const serveNode = (req: IncomingMessage, res: ServerResponse): boolean => {
     const { method, url } = req
-    if ((method !== 'GET' && method !== 'HEAD') || !url || !cacheableTarget(url) || bypass.test(url)) return false
-    const marker = readMarker()
-    if (typeof marker !== 'string') return false
-    const key = decodePath(url)
-    if (key === undefined) return false
-    const found = current(key, marker, clock.now().getTime())
-    if (!found) return false
-    const entry = readyFor(found, header(req, 'accept-encoding'))
+    if ((method !== 'GET' && method !== 'HEAD') || !url) return false
+    const entry = hit(url, header(req, 'accept-encoding'))
+    if (!entry) return false
     const out = answerParts(entry, header(req, 'accept-encoding'), header(req, 'if-none-match'), header(req, 'if-modified-since'))
     res.writeHead(out.status, out.headers)
     res.end(method === 'HEAD' ? undefined : out.body)
@@ -181,14 +190,8 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
    * returned as bytes instead of written: undefined when it is not a hit.
    */
   const rawAnswer = (url: string, conditions: HitConditions): RawAnswer | undefined => {
-    if (!cacheableTarget(url) || bypass.test(url)) return undefined
-    const marker = readMarker()
-    if (typeof marker !== 'string') return undefined
-    const key = decodePath(url)
-    if (key === undefined) return undefined
-    const found = current(key, marker, clock.now().getTime())
-    if (!found) return undefined
-    const entry = readyFor(found, conditions.acceptEncoding)
+    const entry = hit(url, conditions.acceptEncoding)
+    if (!entry) return undefined
     if (conditions.ifNoneMatch === undefined && conditions.ifModifiedSince === undefined) {
       // The common case, a plain GET: the head for this encoding is usually made already.
       const encoding = entry.br && entry.gzip ? encodingFor(conditions.acceptEncoding ?? '') : undefined
