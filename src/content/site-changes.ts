@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql, type CompiledQuery } from 'kysely'
+import { runCompiledOnce } from '../storage/compiled-once.js'
 import { afterCommit, dialectOf, sqliteHandle, type Db } from '../storage/connect.js'
 import { listen } from '../storage/postgres-listener.js'
 import { onPostgresClose, postgresUrlOf } from '../storage/postgres.js'
@@ -36,14 +37,45 @@ export async function markContentChanged(db: Db, now: Date): Promise<void> {
  * @example const lastModified = await lastSiteChange(db, new Date())
  */
 export async function lastSiteChange(db: Db, now: Date): Promise<Date> {
-  const [written, due] = await Promise.all([
-    db.selectFrom('settings').select('value').where('key', '=', CHANGED_AT).executeTakeFirst().then((r) => r?.value),
-    db.selectFrom('articles').select((eb) => eb.fn.max('publishedAt').as('t'))
-      .where('status', 'in', ['published', 'scheduled']).where('publishedAt', '<=', now.toISOString()).executeTakeFirst(),
+  const at = now.getTime()
+  // Asked for every page rendered: kept per database while the change marker stays the same
+  // and `now` stays between the last public article's time and the next one's (see LastChange).
+  const marker = db.isTransaction ? undefined : await changeMarkerReader(db)()
+  const known = marker === undefined ? undefined : lastChanges.get(db)
+  if (known && known.marker === marker && known.from <= at && at < known.until) return new Date(known.value)
+  const iso = now.toISOString()
+  const [written, due, next] = await Promise.all([
+    runCompiledOnce(db, 'content changed at', [CHANGED_AT], () => db.selectFrom('settings').select('value').where('key', '=', CHANGED_AT)),
+    runCompiledOnce(db, 'last public article time', [...PUBLIC, iso], () => db.selectFrom('articles').select((eb) => eb.fn.max('publishedAt').as('t'))
+      .where('status', 'in', PUBLIC).where('publishedAt', '<=', iso)),
+    runCompiledOnce(db, 'next public article time', [...PUBLIC, iso], () => db.selectFrom('articles').select((eb) => eb.fn.min('publishedAt').as('t'))
+      .where('status', 'in', PUBLIC).where('publishedAt', '>', iso)),
   ])
-  const times = [written, due?.t].filter((t): t is string => Boolean(t)).map((t) => Date.parse(t))
-  return new Date(times.length ? Math.max(...times) : 0)
+  const dueAt = due.rows[0]?.t ? Date.parse(due.rows[0].t) : undefined
+  const times = [written.rows[0]?.value, due.rows[0]?.t].filter((t): t is string => Boolean(t)).map((t) => Date.parse(t))
+  const value = times.length ? Math.max(...times) : 0
+  if (marker !== undefined) {
+    const nextAt = next.rows[0]?.t ? Date.parse(next.rows[0].t) : Number.POSITIVE_INFINITY
+    lastChanges.set(db, { marker, from: dueAt ?? Number.NEGATIVE_INFINITY, until: nextAt, value })
+  }
+  return new Date(value)
 }
+
+/** Statuses of articles readers may see once their time has come (as PUBLIC_STATUSES in article.repo). */
+const PUBLIC = ['published', 'scheduled']
+
+/**
+ * The last change as computed under `marker`: the same for every `now` in [from, until), from
+ * the last public article's time (no article lies between it and the next) to the next one's.
+ */
+interface LastChange {
+  marker: string
+  from: number
+  until: number
+  value: number
+}
+
+const lastChanges = new WeakMap<Db, LastChange>()
 
 /**
  * A date as HTTP headers write it, to the second.
@@ -77,6 +109,15 @@ const markerQueries = new WeakMap<Db, CompiledQuery<{ value: string }>>()
  * LISTEN/NOTIFY (see `postgresChangeFeed`), asking the database only while not listening.
  */
 export function changeMarkerReader(db: Db): () => string | Promise<string> {
+  // One per database: on PostgreSQL each is a listening connection.
+  let reader = markerReaders.get(db)
+  if (!reader) markerReaders.set(db, reader = newChangeMarkerReader(db))
+  return reader
+}
+
+const markerReaders = new WeakMap<Db, () => string | Promise<string>>()
+
+function newChangeMarkerReader(db: Db): () => string | Promise<string> {
   const sqlite = sqliteHandle(db)
   if (sqlite) {
     const statement = sqlite.prepare('select value from settings where key = ?').pluck()
@@ -135,7 +176,9 @@ function postgresChangeFeed(db: Db, url: string): ChangeFeed {
 
 /** When the next scheduled article falls due after `now`, or null when none is waiting. */
 export async function nextDueAfter(db: Db, now: Date): Promise<Date | null> {
-  const row = await db.selectFrom('articles').select((eb) => eb.fn.min('publishedAt').as('t'))
-    .where('status', '=', 'scheduled').where('publishedAt', '>', now.toISOString()).executeTakeFirst()
+  const after = now.toISOString()
+  // Asked on every page the page cache keeps: compiled once.
+  const { rows: [row] } = await runCompiledOnce(db, 'next due article time', ['scheduled', after], () => db.selectFrom('articles')
+    .select((eb) => eb.fn.min('publishedAt').as('t')).where('status', '=', 'scheduled').where('publishedAt', '>', after))
   return row?.t ? new Date(row.t) : null
 }

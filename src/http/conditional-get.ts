@@ -14,14 +14,20 @@ export function conditionalGet(): MiddlewareHandler {
   return async (c, next) => {
     await next()
     const { method } = c.req
-    if ((method !== 'GET' && method !== 'HEAD') || c.res.status !== 200 || !c.res.body) return
+    if ((method !== 'GET' && method !== 'HEAD') || c.res.status !== 200) return
+    const ifNoneMatch = c.req.header('If-None-Match')
+    const ifModifiedSince = c.req.header('If-Modified-Since')
+    // A route that tagged its answer itself (the public pages do) leaves nothing to do here
+    // unless the request is conditional: the body need not be read back.
+    if (ifNoneMatch === undefined && ifModifiedSince === undefined && c.res.headers.has('ETag')) return
+    if (!c.res.body) return
     if ((c.res.headers.get('Cache-Control') ?? '').includes('no-store')) return
 
     const bytes = new Uint8Array(await c.res.arrayBuffer())
     const etag = c.res.headers.get('ETag') ?? etagOf(bytes)
     const headers = new Headers(c.res.headers)
     headers.set('ETag', etag)
-    const current = clientHasCurrent(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), etag, headers.get('Last-Modified'))
+    const current = clientHasCurrent(ifNoneMatch, ifModifiedSince, etag, headers.get('Last-Modified'))
     if (current) {
       // Echo the tag the client holds: it names its encoding of these bytes (see compress()).
       headers.set('ETag', current)

@@ -1,3 +1,4 @@
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 
 /** Which published articles a listing shows: all of them, or those of one section, tag or author. */
@@ -43,11 +44,12 @@ export function isListed(article: { kind: string; status: string; publishedAt: s
  * @example const ids = await listedIds(db, { scope: 'tag', termId }, { limit: 12, offset: 24, now })
  */
 export async function listedIds(db: Db, key: ListKey, { limit, offset, now }: { limit: number; offset: number; now: Date }): Promise<string[]> {
-  const rows = await db.selectFrom('articleListings').select('articleId')
-    .where('scope', '=', key.scope).where('termId', '=', key.termId).where('listedAt', '<=', now.toISOString())
+  // Asked on every list page: compiled once (see runCompiledOnce).
+  const listedAt = now.toISOString()
+  const { rows } = await runCompiledOnce(db, 'listed ids', [key.scope, key.termId, listedAt, limit, offset], () => db.selectFrom('articleListings').select('articleId')
+    .where('scope', '=', key.scope).where('termId', '=', key.termId).where('listedAt', '<=', listedAt)
     .orderBy('listedAt', 'desc').orderBy('articleId', 'desc')
-    .limit(limit).offset(offset)
-    .execute()
+    .limit(limit).offset(offset))
   return rows.map((r) => r.articleId)
 }
 
@@ -56,13 +58,15 @@ export async function listedIds(db: Db, key: ListKey, { limit, offset, now }: { 
  * found by the same index), so nothing is counted row by row.
  */
 export async function listedCount(db: Db, key: ListKey, now: Date): Promise<number> {
-  const [kept, later] = await Promise.all([
-    db.selectFrom('listingCounts').select('articles').where('scope', '=', key.scope).where('termId', '=', key.termId).executeTakeFirst(),
-    db.selectFrom('articleListings').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('scope', '=', key.scope).where('termId', '=', key.termId).where('listedAt', '>', now.toISOString())
-      .executeTakeFirstOrThrow(),
+  const listedAt = now.toISOString()
+  const [{ rows: [kept] }, { rows: [later] }] = await Promise.all([
+    runCompiledOnce(db, 'kept list count', [key.scope, key.termId], () => db.selectFrom('listingCounts').select('articles')
+      .where('scope', '=', key.scope).where('termId', '=', key.termId)),
+    runCompiledOnce(db, 'list entries due later', [key.scope, key.termId, listedAt], () => db.selectFrom('articleListings')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('scope', '=', key.scope).where('termId', '=', key.termId).where('listedAt', '>', listedAt)),
   ])
-  return Math.max(0, Number(kept?.articles ?? 0) - Number(later.n))
+  return Math.max(0, Number(kept?.articles ?? 0) - Number(later?.n ?? 0))
 }
 
 interface ListingRow {

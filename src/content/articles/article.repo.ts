@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely'
+import type { Compilable, QueryResult, Selectable } from 'kysely'
 import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import type { ArticleTable, MediaTable } from '../../storage/schema.js'
@@ -68,9 +68,10 @@ export async function listPublicArticlesWithBodies(
 
 /** The article at `slug` if a reader may see it now. */
 export async function findPublicArticleBySlug(db: Db, slug: string, now: Date): Promise<Article | undefined> {
-  const row = await db.selectFrom('articles').selectAll()
-    .where('slug', '=', slug).where('status', 'in', PUBLIC_STATUSES).where('publishedAt', '<=', now.toISOString())
-    .executeTakeFirst()
+  // Asked on every article page: compiled once (see runCompiledOnce), as are the queries of withRelations.
+  const publishedBy = now.toISOString()
+  const { rows: [row] } = await runCompiledOnce(db, 'public article by slug', [slug, ...PUBLIC_STATUSES, publishedBy], () => db.selectFrom('articles').selectAll()
+    .where('slug', '=', slug).where('status', 'in', PUBLIC_STATUSES).where('publishedAt', '<=', publishedBy))
   return row ? (await withBodies(db, [row]))[0] : undefined
 }
 
@@ -87,7 +88,8 @@ export async function findArticleById(db: Db, id: string): Promise<Article | und
  */
 export async function findArticleSummaries(db: Db, ids: string[]): Promise<ArticleSummary[]> {
   if (ids.length === 0) return []
-  const rows = await db.selectFrom('articles as a').select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const)).where('a.id', 'in', ids).execute()
+  const { rows } = await runForIds(db, `article summaries × ${ids.length}`, ids, () => db.selectFrom('articles as a')
+    .select(SUMMARY_COLUMNS.map((c) => `a.${c}` as const)).where('a.id', 'in', ids))
   const byId = new Map((await withRelations(db, rows)).map((s) => [s.id, s]))
   return ids.flatMap((id) => byId.get(id) ?? [])
 }
@@ -122,13 +124,16 @@ async function withRelations(db: Db, rows: SummaryRow[]): Promise<ArticleSummary
   const ids = rows.map((r) => r.id)
   const sectionIds = unique(rows.map((r) => r.sectionId))
   const mediaIds = unique(rows.map((r) => r.heroMediaId))
+  // Four queries per page of a list or per article: each compiled once per number of ids (see runCompiledOnce).
+  const rowsOf = <R>(result: Promise<{ rows: R[] }>): Promise<R[]> => result.then((r) => r.rows)
   const [sections, tags, authors, media] = await Promise.all([
-    sectionIds.length ? db.selectFrom('sections').select(['id', 'slug', 'name']).where('id', 'in', sectionIds).execute() : [],
-    db.selectFrom('articleTags as at').innerJoin('tags as t', 't.id', 'at.tagId')
-      .select(['at.articleId', 't.id', 't.slug', 't.name']).where('at.articleId', 'in', ids).orderBy('at.position').execute(),
-    db.selectFrom('articleAuthors as aa').innerJoin('people as p', 'p.id', 'aa.personId')
-      .select(['aa.articleId', 'p.id', 'p.slug', 'p.name']).where('aa.articleId', 'in', ids).orderBy('aa.position').execute(),
-    mediaIds.length ? db.selectFrom('media').selectAll().where('id', 'in', mediaIds).execute() : [],
+    sectionIds.length ? rowsOf(runForIds(db, `sections by id × ${sectionIds.length}`, sectionIds, () => db.selectFrom('sections')
+      .select(['id', 'slug', 'name']).where('id', 'in', sectionIds))) : [],
+    rowsOf(runForIds(db, `tags of articles × ${ids.length}`, ids, () => db.selectFrom('articleTags as at').innerJoin('tags as t', 't.id', 'at.tagId')
+      .select(['at.articleId', 't.id', 't.slug', 't.name']).where('at.articleId', 'in', ids).orderBy('at.position'))),
+    rowsOf(runForIds(db, `authors of articles × ${ids.length}`, ids, () => db.selectFrom('articleAuthors as aa').innerJoin('people as p', 'p.id', 'aa.personId')
+      .select(['aa.articleId', 'p.id', 'p.slug', 'p.name']).where('aa.articleId', 'in', ids).orderBy('aa.position'))),
+    mediaIds.length ? rowsOf(runForIds(db, `media by id × ${mediaIds.length}`, mediaIds, () => db.selectFrom('media').selectAll().where('id', 'in', mediaIds))) : [],
   ])
   const sectionById = new Map(sections.map((s) => [s.id, s]))
   const pictureById = new Map(media.map((m) => [m.id, toPicture(m)]))
@@ -189,6 +194,17 @@ export function toPicture(row: Pick<Selectable<MediaTable>, 'id' | 'storageKey' 
     remoteUrl: row.remoteUrl,
   }
 }
+
+/**
+ * A query over a list of ids, compiled once per number of ids (see runCompiledOnce) up to a page's
+ * worth of them; longer lists (exports, feeds of many) are compiled each time, so the kept SQL
+ * stays a few dozen short statements.
+ */
+function runForIds<R>(db: Db, key: string, ids: readonly string[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+  return ids.length <= COMPILED_ONCE_MAX_IDS ? runCompiledOnce(db, key, ids, build) : db.executeQuery(build().compile())
+}
+
+const COMPILED_ONCE_MAX_IDS = 50
 
 function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))]

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import type { ArticleCorrectionTable } from '../../storage/schema.js'
 import type { Correction, CorrectionKind } from './correction.js'
@@ -8,8 +9,9 @@ import type { Correction, CorrectionKind } from './correction.js'
  * @example const notes = await listCorrections(db, article.id) // [{ kind: 'correction', text: 'An earlier version…', notedAt, … }]
  */
 export async function listCorrections(db: Db, articleId: string): Promise<Correction[]> {
-  const rows = await db.selectFrom('articleCorrections').selectAll()
-    .where('articleId', '=', articleId).orderBy('notedAt').orderBy('id').execute()
+  // Asked on every article page: compiled once (see runCompiledOnce).
+  const { rows } = await runCompiledOnce(db, 'corrections of article', [articleId], () => db.selectFrom('articleCorrections').selectAll()
+    .where('articleId', '=', articleId).orderBy('notedAt').orderBy('id'))
   return rows.map(toCorrection)
 }
 

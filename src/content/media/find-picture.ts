@@ -1,3 +1,4 @@
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import { toPicture } from '../articles/article.repo.js'
 import type { Picture } from './picture.js'
@@ -7,6 +8,6 @@ import type { Picture } from './picture.js'
  * @example const logo = settings.logoId ? await findPicture(db, settings.logoId) : undefined
  */
 export async function findPicture(db: Db, id: string): Promise<Picture | undefined> {
-  const row = await db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirst()
+  const { rows: [row] } = await runCompiledOnce(db, 'media by id', [id], () => db.selectFrom('media').selectAll().where('id', '=', id))
   return row && toPicture(row)
 }

@@ -1,4 +1,5 @@
 import { newId } from '../../core/ids.js'
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
 import { updateTerm } from '../update-term.js'
@@ -8,7 +9,9 @@ import type { Person } from '../taxonomy.js'
 const columns = ['id', 'slug', 'name', 'bio'] as const
 
 export async function findPersonBySlug(db: Db, slug: string): Promise<Person | undefined> {
-  return db.selectFrom('people').select(columns).where('slug', '=', slug).executeTakeFirst()
+  // Asked on every author page: compiled once (see runCompiledOnce).
+  const { rows } = await runCompiledOnce(db, 'person by slug', [slug], () => db.selectFrom('people').select(columns).where('slug', '=', slug))
+  return rows[0]
 }
 
 /** Everyone with a byline, by name: for filters that offer a choice of authors. */

@@ -1,4 +1,5 @@
 import { newId } from '../../core/ids.js'
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import { inTransaction, type Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
 import { updateTerm } from '../update-term.js'
@@ -8,11 +9,14 @@ import type { Section } from '../taxonomy.js'
 const columns = ['id', 'slug', 'name', 'description'] as const
 
 export async function findSectionBySlug(db: Db, slug: string): Promise<Section | undefined> {
-  return db.selectFrom('sections').select(columns).where('slug', '=', slug).executeTakeFirst()
+  // Asked on every section page: compiled once (see runCompiledOnce), like the other reads of the public pages.
+  const { rows } = await runCompiledOnce(db, 'section by slug', [slug], () => db.selectFrom('sections').select(columns).where('slug', '=', slug))
+  return rows[0]
 }
 
 export async function listSections(db: Db): Promise<Section[]> {
-  return db.selectFrom('sections').select(columns).orderBy('position').orderBy('name').execute()
+  const { rows } = await runCompiledOnce(db, 'sections in order', [], () => db.selectFrom('sections').select(columns).orderBy('position').orderBy('name'))
+  return rows
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
 import { canonicalLanguage, DEFAULT_SETTINGS, isNavUrl, isTimeZone, SOCIAL_NETWORKS, type SiteSettings } from './site-settings.js'
@@ -36,7 +37,7 @@ const FIELDS = Object.keys(CODECS) as (keyof SiteSettings)[]
 const KEYS = FIELDS.map((f) => CODECS[f].key)
 
 export async function readSettings(db: Db): Promise<SiteSettings> {
-  const rows = await db.selectFrom('settings').select(['key', 'value']).where('key', 'in', KEYS).execute()
+  const { rows } = await runCompiledOnce(db, 'site settings', KEYS, () => db.selectFrom('settings').select(['key', 'value']).where('key', 'in', KEYS))
   const raw = new Map(rows.map((r) => [r.key, r.value]))
   const read = <K extends keyof SiteSettings>(field: K): SiteSettings[K] => {
     const value = raw.get(CODECS[field].key)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { newId } from '../../core/ids.js'
 import type { Page } from '../articles/article.repo.js'
+import { runCompiledOnce } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import { markContentChanged } from '../site-changes.js'
 import { updateTerm } from '../update-term.js'
@@ -10,7 +11,9 @@ import type { Tag } from '../taxonomy.js'
 const columns = ['id', 'slug', 'name', 'description'] as const
 
 export async function findTagBySlug(db: Db, slug: string): Promise<Tag | undefined> {
-  return db.selectFrom('tags').select(columns).where('slug', '=', slug).executeTakeFirst()
+  // Asked on every tag page: compiled once (see runCompiledOnce).
+  const { rows } = await runCompiledOnce(db, 'tag by slug', [slug], () => db.selectFrom('tags').select(columns).where('slug', '=', slug))
+  return rows[0]
 }
 
 /**
