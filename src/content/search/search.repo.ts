@@ -4,6 +4,7 @@ import { dialectOf } from '../../storage/connect.js'
 import type { ArticleSummary } from '../articles/article.js'
 import { findArticleSummaries, PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
 import { toHighlightParts, type HighlightPart } from './highlight-parts.js'
+import { changeMarkerReader } from '../site-changes.js'
 import { markHit } from './mark-hit.js'
 import { filterConditions, type SearchFilters } from './search-filters.js'
 import type { SearchQuery } from './search-query.js'
@@ -182,15 +183,43 @@ const MAX_LISTED_HIDDEN = 200
  * later), found through the status and date index (two ranges: an `or` would walk every public
  * article). Usually none or a few, so usually nothing to leave out of the matches. With filters,
  * each match's article is read anyway: undefined.
+ *
+ * The list is kept per database while the site's change marker stays the same (every write
+ * moves it) and until the first of them falls due: exactly as long as it is the same list.
  */
 async function notYetVisible(db: Db, filters: SearchFilters, now: Date): Promise<number[] | undefined> {
   if (filterConditions(filters).length > 0) return undefined
-  const rows = (await sql<{ doc: number }>`${notYetDocs(now)} limit ${MAX_LISTED_HIDDEN + 1}`.execute(db)).rows
-  return rows.map((r) => r.doc)
+  const at = now.getTime()
+  const marker = markerOf(db)
+  const kept = hiddenKept.get(db)
+  if (marker !== undefined && kept && kept.marker === marker && kept.from <= at && at < kept.until) return kept.docs
+  const rows = (await sql<{ doc: number; publishedAt: string | null }>`${notYetDocs(now, true)} limit ${MAX_LISTED_HIDDEN + 1}`.execute(db)).rows
+  const docs = rows.map((r) => r.doc)
+  // Kept when complete (past MAX_LISTED_HIDDEN a subquery is used, see matchingSql).
+  if (marker !== undefined && markerOf(db) === marker && docs.length <= MAX_LISTED_HIDDEN) {
+    const due = rows.flatMap((r) => (r.publishedAt ? [Date.parse(r.publishedAt)] : []))
+    hiddenKept.set(db, { marker, docs, from: at, until: due.length ? Math.min(...due) : Infinity })
+  }
+  return docs
 }
 
-function notYetDocs(now: Date): RawBuilder<unknown> {
-  const notYet = (when: RawBuilder<unknown>) => sql`select d.doc_id as doc from articles a join article_search_docs d on d.article_id = a.id
+const hiddenKept = new WeakMap<Db, { marker: string; docs: number[]; from: number; until: number }>()
+const markerReaders = new WeakMap<Db, () => string | Promise<string>>()
+
+/** The site's change marker where it can be read at once (SQLite); undefined elsewhere. */
+function markerOf(db: Db): string | undefined {
+  if (dialectOf(db) !== 'sqlite') return undefined
+  let read = markerReaders.get(db)
+  if (!read) {
+    read = changeMarkerReader(db)
+    markerReaders.set(db, read)
+  }
+  const marker = read()
+  return typeof marker === 'string' ? marker : undefined
+}
+
+function notYetDocs(now: Date, withDates = false): RawBuilder<unknown> {
+  const notYet = (when: RawBuilder<unknown>) => sql`select d.doc_id as doc${withDates ? sql`, a.published_at` : sql``} from articles a join article_search_docs d on d.article_id = a.id
     where a.status in (${sql.join(PUBLIC_STATUSES)}) and ${when}`
   return sql`${notYet(sql`a.published_at > ${now.toISOString()}`)} union all ${notYet(sql`a.published_at is null`)}`
 }
