@@ -1,4 +1,3 @@
-import { hasHighlight, toHighlightParts } from './highlight-parts.js'
 import { markSubstrings, markWords } from './mark-words.js'
 
 /** Words of body shown around the first match; characters, for substring (CJK) matches. */
@@ -24,9 +23,12 @@ export function markHit(text: { headline: string; dek: string; body: string }, t
   }
 }
 
+/** Some text highlighted: an opening marker with text after it (as toHighlightParts reads them). */
+const MARKED = /\uE000[^\uE000\uE001]/
+
 /** The body passage if the body matched; else the dek if it matched; else whatever there is. */
 function pickSnippet(dek: string, body: string): string {
-  if (hasHighlight(toHighlightParts(body))) return body
-  if (hasHighlight(toHighlightParts(dek))) return dek
+  if (MARKED.test(body)) return body
+  if (MARKED.test(dek)) return dek
   return body || dek
 }

@@ -96,7 +96,9 @@ async function searchSqlite(
   const matching = (table: Table, match: string, also: RawBuilder<unknown>, withDocs: boolean) =>
     matchingSql(table, match, filters, now, hidden, also, withDocs)
   const words = (match: string, also: RawBuilder<unknown> = sql``, withDocs = false) => matching('article_search', match, also, withDocs)
-  const wordTotal = await count(db, words(query.words))
+  // 1. The candidates, ranked. When fewer than `recent` match, they are every match: nothing to count.
+  const { ranked, everyMatch } = await rankCandidates(db, query, candidates, words)
+  const wordTotal = everyMatch ? ranked.length : await count(db, words(query.words))
   const substringsOnly = query.substrings
     ? matching('article_search_trigram', query.substrings,
       sql`and article_search_trigram.rowid not in (select rowid from article_search where article_search match ${query.words})`, true)
@@ -107,8 +109,6 @@ async function searchSqlite(
   const end = Math.min(offset + perPage, total)
   if (offset >= end) return { rows, total }
 
-  // 1. The candidates, ranked.
-  const ranked = await rankCandidates(db, query, candidates, words)
   if (offset < ranked.length) rows.push(...(await orderTies(db, ranked, offset, Math.min(end, ranked.length))))
   // 2. The other word matches, newest first.
   const restEnd = Math.min(end, wordTotal)
@@ -132,16 +132,19 @@ interface Scored { doc: number; score: number }
 
 /**
  * The candidates (the newest `recent` word matches and the newest `headlines` headline matches),
- * best score first. Only they are scored: bm25 for a doc costs a read of its lengths.
+ * best score first, and whether they are every match (fewer than `recent` matched). Only they are
+ * scored: bm25 for a doc costs a read of its lengths.
  */
 async function rankCandidates(
   db: Db, query: SearchQuery, { recent, headlines }: Candidates,
   words: (match: string, also?: RawBuilder<unknown>) => RawBuilder<unknown>,
-): Promise<Scored[]> {
+): Promise<{ ranked: Scored[]; everyMatch: boolean }> {
   // FTS5 walks its matches newest doc first and stops at the limit.
   const newest = recent > 0 ? (await sql<Scored>`select article_search.rowid as doc, bm25(article_search, ${WEIGHTS}) as score
     ${words(query.words)} order by article_search.rowid desc limit ${recent}`.execute(db)).rows : []
-  const inHeadline = headlines > 0 ? (await sql<{ doc: number }>`select article_search.rowid as doc
+  const everyMatch = newest.length < recent
+  // Every headline match is among the newest when they are every match.
+  const inHeadline = headlines > 0 && !everyMatch ? (await sql<{ doc: number }>`select article_search.rowid as doc
     ${words(`{headline} : (${query.words})`)} order by article_search.rowid desc limit ${headlines}`.execute(db)).rows : []
   const scored = new Set(newest.map((c) => c.doc))
   const older = inHeadline.map((h) => h.doc).filter((doc) => !scored.has(doc))
@@ -149,7 +152,7 @@ async function rankCandidates(
   // FTS5, which would look each doc up in the whole list of matches again.
   const olderScored = older.length ? (await sql<Scored>`select article_search.rowid as doc, bm25(article_search, ${WEIGHTS}) as score
     ${words(query.words, sql`and +article_search.rowid in (${sql.join(older)})`)}`.execute(db)).rows : []
-  return [...newest, ...olderScored].sort((a, b) => a.score - b.score)
+  return { ranked: [...newest, ...olderScored].sort((a, b) => a.score - b.score), everyMatch }
 }
 
 /**
