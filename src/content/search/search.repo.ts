@@ -148,10 +148,11 @@ async function rankCandidates(
     ${words(`{headline} : (${query.words})`)} order by article_search.rowid desc limit ${headlines}`.execute(db)).rows : []
   const scored = new Set(newest.map((c) => c.doc))
   const older = inHeadline.map((h) => h.doc).filter((doc) => !scored.has(doc))
-  // Scored by the whole query, as the newest are. The `+` keeps SQLite from handing the list to
-  // FTS5, which would look each doc up in the whole list of matches again.
+  // Scored by the whole query, as the newest are: FTS5 walks only the range of doc ids they span.
+  // The `+` keeps SQLite from handing FTS5 the list, which would build the list of matches again for each.
   const olderScored = older.length ? (await sql<Scored>`select article_search.rowid as doc, bm25(article_search, ${WEIGHTS}) as score
-    ${words(query.words, sql`and +article_search.rowid in (${sql.join(older)})`)}`.execute(db)).rows : []
+    ${words(query.words, sql`and article_search.rowid between ${Math.min(...older)} and ${Math.max(...older)}
+      and +article_search.rowid in (${sql.join(older)})`)}`.execute(db)).rows : []
   return { ranked: [...newest, ...olderScored].sort((a, b) => a.score - b.score), everyMatch }
 }
 
