@@ -78,6 +78,19 @@ describe('the index follows every write to articles', () => {
     expect(await find(site.db, 'eclipse')).toEqual([])
     expect(await find(site.db, 'eclipse', new Date(at.getTime() - 1))).toEqual([])
     expect(await find(site.db, 'eclipse', at)).toEqual(['Eclipse tonight'])
+    // Asked about an earlier time again, after the later one: hidden again.
+    expect(await find(site.db, 'eclipse', new Date(at.getTime() - 1))).toEqual([])
+    expect(await find(site.db, 'eclipse', at)).toEqual(['Eclipse tonight'])
+  })
+
+  it('hides scheduled articles however many are waiting, each until its time', async () => {
+    const first = new Date(now.getTime() + HOUR)
+    for (let i = 0; i < 205; i++) {
+      await save({ headline: `Tide table ${i}`, body: { format: 'markdown', source: 'High water.' }, status: 'scheduled', publishedAt: new Date(first.getTime() + i * 60_000) })
+    }
+    await save({ headline: 'Tide gauge fixed', body: { format: 'markdown', source: 'High water.' }, status: 'published' })
+    expect(await find(site.db, 'tide')).toEqual(['Tide gauge fixed'])
+    expect(await find(site.db, 'tide', new Date(first.getTime() + 60_000))).toEqual(['Tide table 1', 'Tide table 0', 'Tide gauge fixed'])
   })
 
   it('keeps the index in step with hand-written SQL too', async () => {

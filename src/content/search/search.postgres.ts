@@ -1,38 +1,39 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../storage/connect.js'
 import { CONFIG_FUNCTION, SIMPLE_CONFIG } from '../../storage/migrations/postgres-search-ddl.js'
-import { MARK_CLOSE, MARK_OPEN } from './highlight-parts.js'
 import { filtersOf, type SearchFilters } from './search-filters.js'
 import type { SearchQuery } from './search-query.js'
 
-/** One page of matches, as stored: tier 0 matched the words, tier 1 only contains the CJK substrings. */
+/** One page of matches: tier 0 matched the words, tier 1 only contains the CJK substrings. */
 export interface PostgresHitRow {
   id: string
   tier: number
   total: number
-  headline: string
-  dek: string
-  body: string
 }
 
 /** ts_rank weights for {D, C, B, A}: a headline word counts ten times a body word, a dek word four. */
 const WEIGHTS = sql.lit('{0, 0.1, 0.4, 1.0}')
 
 /**
- * The PostgreSQL side of `searchArticles`: the GIN-indexed `search_vector` (migration 0002; since
- * 0015 the index holds published and scheduled articles only, as SQLite's does) for words, every
- * term as a prefix of an unstemmed word or, stemmed in the site's language, as a word;
- * ranked by each term's ts_rank weighted by its rarity (idf), as SQLite's bm25 does. CJK terms are also looked for as substrings (no index: PostgreSQL's parser
- * does not split those scripts into words). Highlighting is left to the caller (see mark-words.ts).
+ * The PostgreSQL side of `searchArticles`, in the same order (see there): the candidates (the
+ * newest `recent` word matches by publication time, and the newest `headlines` with every term in
+ * the headline) by relevance, then the other word matches newest first, then substring-only
+ * matches. It reads the GIN-indexed `search_vector` (migration 0002; since 0015 the index holds
+ * published and scheduled articles only, as SQLite's does) for words, every term as a prefix of an
+ * unstemmed word or, stemmed in the site's language, as a word; relevance is each term's ts_rank
+ * weighted by its rarity (idf), as SQLite's bm25 does. CJK terms are also looked for as substrings
+ * (no index: PostgreSQL's parser does not split those scripts into words). Highlighting is left to
+ * the caller (see mark-hit.ts). Scores every match: PostgreSQL is not the large site's backend.
  */
 export async function searchPostgres(
-  db: Db, query: SearchQuery, filters: SearchFilters, { page, perPage, now }: { page: number; perPage: number; now: Date },
+  db: Db, query: SearchQuery, filters: SearchFilters,
+  { page, perPage, now, candidates }: { page: number; perPage: number; now: Date; candidates: { recent: number; headlines: number } },
   publicStatuses: readonly string[],
-): Promise<PostgresHitRow[]> {
+): Promise<{ rows: PostgresHitRow[]; total: number }> {
   const substring = query.substrings ? substringMatch(query.terms) : sql`false`
   const terms = query.terms.map((term, i) => ({ term, name: sql.raw(`q${i}`), idf: sql.raw(`idf${i}`) }))
   const findable = findableStatuses(publicStatuses)
-  return (await sql<PostgresHitRow>`
+  const rows = (await sql<PostgresHitRow>`
     with q as (
       select ${sql.join(terms.map((t) => sql`${termQuery(t.term)} as ${t.name}`))}
     ),
@@ -42,6 +43,7 @@ export async function searchPostgres(
     ),
     hits as (
       select a.id, a.published_at, case when a.search_vector @@ q_all.query then 0 else 1 end as tier,
+        a.search_vector @@ q_all.query and ts_filter(a.search_vector, '{a}') @@ q_all.query as in_headline,
         case when a.search_vector @@ q_all.query
           then -(${sql.join(terms.map((t) => sql`weights.${t.idf} * ts_rank(${WEIGHTS}, a.search_vector, q.${t.name})`), sql` + `)})
           else 0 end as score
@@ -50,15 +52,28 @@ export async function searchPostgres(
         and ${findable} and a.published_at <= ${now.toISOString()}
         ${filtersOf(filters)}
     ),
-    page as (
-      select id, tier, score, published_at, count(*) over () as total from hits
-      order by tier, score, published_at desc, id desc
-      limit ${perPage} offset ${(page - 1) * perPage}
+    placed as (
+      select id, tier, score, published_at, in_headline,
+        row_number() over (partition by tier order by published_at desc, id desc) as newest,
+        row_number() over (partition by tier, in_headline order by published_at desc, id desc) as newest_here,
+        count(*) over () as total
+      from hits
+    ),
+    candidates as (
+      select id, tier, score, published_at, total,
+        tier = 0 and (newest <= ${candidates.recent} or (in_headline and newest_here <= ${candidates.headlines})) as candidate
+      from placed
     )
-    select p.id, p.tier, p.total, a.headline, a.dek, a.body_text as body
-    from page p join articles a on a.id = p.id
-    order by p.tier, p.score, p.published_at desc, p.id desc
+    select id, tier, total from candidates
+    order by tier, candidate desc, case when candidate or tier = 1 then score else 0 end, published_at desc, id desc
+    limit ${perPage} offset ${(page - 1) * perPage}
   `.execute(db)).rows
+  return { rows, total: Number(rows[0]?.total ?? (page > 1 ? await countMatches() : 0)) }
+
+  async function countMatches(): Promise<number> {
+    // A page past the last: the total still says how many there are.
+    return (await searchPostgres(db, query, filters, { page: 1, perPage: 1, now, candidates }, publicStatuses)).total
+  }
 }
 
 /**
@@ -98,29 +113,4 @@ function idfOf(termQuery: RawBuilder<unknown>, findable: RawBuilder<unknown>): R
 /** Every term somewhere in the headline, dek or body, as a substring, case folded. */
 function substringMatch(terms: string[]): RawBuilder<unknown> {
   return sql`(${sql.join(terms.map((term) => sql`strpos(lower(a.headline || ' ' || a.dek || ' ' || a.body_text), ${term}) > 0`), sql` and `)})`
-}
-
-/**
- * Marks every occurrence of the terms in `text` (case folded), and cuts a body down to a passage
- * around the first one: the highlight of a substring match, which ts_headline cannot make.
- * @example markSubstrings('회의가 열렸다', ['회의가'], 64) // '\uE000회의가\uE001 열렸다'
- */
-export function markSubstrings(text: string, terms: string[], maxChars: number): string {
-  const lower = text.toLowerCase()
-  const ranges: [number, number][] = []
-  for (const term of terms) {
-    for (let at = lower.indexOf(term); at !== -1 && term.length > 0; at = lower.indexOf(term, at + term.length)) ranges.push([at, at + term.length])
-  }
-  ranges.sort((x, y) => x[0] - y[0])
-  const first = ranges[0]?.[0] ?? 0
-  const start = text.length > maxChars ? Math.max(0, first - Math.floor(maxChars / 3)) : 0
-  const end = Math.min(text.length, start + maxChars)
-  let out = start > 0 ? '…' : ''
-  let at = start
-  for (const [from, to] of ranges) {
-    if (from < at || to > end) continue
-    out += text.slice(at, from) + MARK_OPEN + text.slice(from, to) + MARK_CLOSE
-    at = to
-  }
-  return out + text.slice(at, end) + (end < text.length ? '…' : '')
 }

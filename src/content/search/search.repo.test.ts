@@ -5,7 +5,7 @@ import { ensurePerson } from '../people/person.repo.js'
 import { ensureSection } from '../sections/section.repo.js'
 import { plainText } from './highlight-parts.js'
 import { parseSearchQuery } from './search-query.js'
-import { searchArticles, type SearchFilters } from './search.repo.js'
+import { CANDIDATES, searchArticles, type Candidates, type SearchFilters } from './search.repo.js'
 
 const now = new Date(TEST_NOW)
 const DAY = 86_400_000
@@ -120,6 +120,94 @@ describe('ranking on a generated corpus', () => {
     expect(first.pages).toBe(Math.ceil(first.total / 20))
     const ids = new Set(first.items.map((h) => h.article.id))
     expect(second.items.some((h) => ids.has(h.article.id))).toBe(false)
+  })
+})
+
+/**
+ * Only the candidates are ranked by relevance: the newest `recent` matches and the newest
+ * `headlines` with every term in the headline. The rest follow newest first. Small limits here,
+ * so a dozen articles show what the site does with thousands of matches.
+ */
+describe('relevance among the newest matches and the headline matches, the rest by date', () => {
+  let site: Awaited<ReturnType<typeof createTestSite>>
+  const next = random(20261127)
+  const words = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(next() * FILLER.length)]!)
+  /** Equal lengths everywhere (headline 4, dek 10, body 60 words), so only the planted word decides. */
+  const article = (slug: string, plant: { headline?: boolean; dek?: boolean; body?: number }) => {
+    const headline = words(4)
+    const dek = words(10)
+    const body = words(60)
+    if (plant.headline) headline[1] = 'beacon'
+    if (plant.dek) dek[3] = 'beacon'
+    for (let k = 0; k < (plant.body ?? 0); k++) body[(k * 9 + 2) % body.length] = 'beacon'
+    return { slug, headline: headline.join(' '), dek: dek.join(' '), body: { format: 'markdown' as const, source: body.join(' ') } }
+  }
+  // Oldest first; each a minute newer than the one before, and written in that order.
+  const plan = [
+    article('old-strong', { body: 6 }),
+    article('old-headline', { headline: true }),
+    ...Array.from({ length: 8 }, (_, i) => article(`plain-${i}`, { body: 1 })),
+    article('new-dek', { dek: true }),
+    article('newest-plain', { body: 1 }),
+  ]
+  const slugsNewestFirst = plan.map((a) => a.slug).reverse()
+  const small: Candidates = { recent: 3, headlines: 1 }
+
+  beforeAll(async () => {
+    site = await createTestSite()
+    const harbour = await ensureSection(site.db, { name: 'Harbour' }, now)
+    for (const [i, a] of plan.entries()) {
+      const sectionId = ['old-strong', 'plain-0', 'plain-1'].includes(a.slug) ? harbour.id : undefined
+      await addArticle(site.db, { ...a, sectionId, publishedAt: new Date(now.getTime() - (plan.length - i) * 60_000) })
+    }
+    // Newer than all, with the word in its headline, but not yet public: neither found nor counted, nor taking a place.
+    await addArticle(site.db, { ...article('later', { headline: true }), status: 'scheduled', publishedAt: new Date(now.getTime() + DAY) })
+  })
+  afterAll(async () => { await site.close() })
+
+  const ranked = async (candidates: Candidates, filters: SearchFilters = {}, page = 1, perPage = 50) => {
+    const query = parseSearchQuery('beacon')
+    if (!query.ok) throw new Error('no terms')
+    return searchArticles(site.db, query.value, filters, { page, perPage, now, candidates })
+  }
+  const slugs = async (...args: Parameters<typeof ranked>) => (await ranked(...args)).items.map((h) => h.article.slug)
+
+  it('ranks every match by relevance while they are all candidates', async () => {
+    const found = await slugs({ recent: 100, headlines: 100 })
+    expect(found[0]).toBe('old-headline')
+    expect(found.slice(1, 3).sort()).toEqual(['new-dek', 'old-strong'])
+    // Single body mentions tie: newest first.
+    expect(found.slice(3)).toEqual(slugsNewestFirst.filter((s) => s.startsWith('newest') || s.startsWith('plain')))
+  })
+
+  it('ranks the newest matches and the headline matches, then lists the rest newest first', async () => {
+    const found = await slugs(small)
+    // Candidates: the three newest (newest-plain, new-dek, plain-7) and the newest headline match (old-headline).
+    expect(found.slice(0, 4)).toEqual(['old-headline', 'new-dek', 'newest-plain', 'plain-7'])
+    // The rest by date: the strongest body match, being the oldest, comes last.
+    expect(found.slice(4)).toEqual(['plain-6', 'plain-5', 'plain-4', 'plain-3', 'plain-2', 'plain-1', 'plain-0', 'old-strong'])
+  })
+
+  it('counts every match exactly, and pages through candidates and rest without gaps or overlap', async () => {
+    const all = await slugs(small)
+    expect(all).toHaveLength(plan.length)
+    const pages = [await ranked(small, {}, 1, 3), await ranked(small, {}, 2, 3), await ranked(small, {}, 3, 3), await ranked(small, {}, 4, 3)]
+    for (const page of pages) {
+      expect(page.total).toBe(plan.length)
+      expect(page.pages).toBe(4)
+    }
+    expect(pages.flatMap((p) => p.items.map((h) => h.article.slug))).toEqual(all)
+    expect((await ranked(small, {}, 5, 3)).items).toEqual([])
+  })
+
+  it('picks the candidates among the filtered matches', async () => {
+    expect(await slugs(small, { sectionSlug: 'harbour' })).toEqual(['old-strong', 'plain-1', 'plain-0'])
+    expect(await slugs({ recent: 1, headlines: 1 }, { sectionSlug: 'harbour' })).toEqual(['plain-1', 'plain-0', 'old-strong'])
+  })
+
+  it('uses candidates the site can afford: a few hundred, not every match', () => {
+    expect(CANDIDATES.recent).toBeGreaterThanOrEqual(100)
+    expect(CANDIDATES.headlines).toBeGreaterThanOrEqual(20)
   })
 })
 

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
-import { findPersonBySlug, listPeople } from '../../content/people/person.repo.js'
+import { findPersonBySlug } from '../../content/people/person.repo.js'
+import { authorsForSearch } from '../../content/search/search-authors.js'
 import { findSectionBySlug } from '../../content/sections/section.repo.js'
 import { plainText } from '../../content/search/highlight-parts.js'
 import { parseSearchQuery } from '../../content/search/search-query.js'
@@ -57,7 +58,7 @@ export function searchRoutes(deps: Deps): Hono {
       outcome = { kind: 'no-words' }
     }
     const page = (
-      <SearchPage site={site} values={values} authors={await listPeople(db)} ignored={ignored} outcome={outcome}
+      <SearchPage site={site} values={values} authors={await authorsForSearch(db)} ignored={ignored} outcome={outcome}
         pageUrl={pageUrl} scriptSrc={ASSETS.searchScript.path} />
     )
     return c.html(page, 200, { 'Cache-Control': CACHE.page })

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html'
 import { MAX_QUERY_LENGTH } from '../../content/search/search-query.js'
 import type { PersonRef, SectionRef } from '../../content/taxonomy.js'
 import { paths } from '../../http/paths.js'
@@ -33,13 +34,13 @@ export function SearchForm({ values, sections, authors }: SearchFormProps) {
         <label for="search-section">Section
           <select id="search-section" name="section">
             <option value="">All sections</option>
-            {sections.map((s) => <option value={s.slug} selected={s.slug === values.section}>{s.name}</option>)}
+            <Options items={sections} selected={values.section} />
           </select>
         </label>
         <label for="search-author">Author
           <select id="search-author" name="author">
             <option value="">All authors</option>
-            {authors.map((p) => <option value={p.slug} selected={p.slug === values.author}>{p.name}</option>)}
+            <Options items={authors} selected={values.author} />
           </select>
         </label>
         <label for="search-from">From
@@ -51,4 +52,26 @@ export function SearchForm({ values, sections, authors }: SearchFormProps) {
       </fieldset>
     </form>
   )
+}
+
+type Choice = { slug: string; name: string }
+
+/** Options rendered (and escaped) by JSX once per list, kept with the list while it is kept (see authorsForSearch). */
+const renderedOptions = new WeakMap<readonly Choice[], { each: string[]; all: string }>()
+
+/**
+ * The `<option>`s of a select, the chosen one selected. A large site's author list has hundreds
+ * of names: rendered once per list rather than on every search page.
+ */
+function Options({ items, selected }: { items: readonly Choice[]; selected?: string }) {
+  let rendered = renderedOptions.get(items)
+  if (!rendered) {
+    const each = items.map((item) => String(<option value={item.slug}>{item.name}</option>))
+    rendered = { each, all: each.join('') }
+    renderedOptions.set(items, rendered)
+  }
+  const at = selected === undefined ? -1 : items.findIndex((item) => item.slug === selected)
+  if (at === -1) return raw(rendered.all)
+  const chosen = String(<option value={items[at]!.slug} selected>{items[at]!.name}</option>)
+  return raw(rendered.each.slice(0, at).join('') + chosen + rendered.each.slice(at + 1).join(''))
 }
