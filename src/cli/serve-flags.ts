@@ -39,7 +39,7 @@ function semiSpaceChosen(execArgv: readonly string[], nodeOptions: string | unde
  * mostly pages its cache had already dropped. Set with V8's `--heap-growing-percent`, which V8
  * reads after every full collection, so it applies to a process already running.
  */
-export const SERVE_HEAP_GROWING_PERCENT = 50
+export const SERVE_HEAP_GROWING_PERCENT = 25
 
 /** Applies `SERVE_HEAP_GROWING_PERCENT` to this process, unless it was started with a growing percent of its own. */
 export function boundOldGeneration(execArgv: readonly string[] = process.execArgv): void {
