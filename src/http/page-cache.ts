@@ -62,7 +62,8 @@ export interface HitConditions {
 export interface PageCacheOptions {
   /**
    * Upper bound on the bytes kept: every copy of every page, the socket fast path's heads and the
-   * answers it assembles from them (see `countHeld`); 16 MB holds about 2,000 article pages.
+   * answers it assembles from them (see `countHeld`); the default, 12 MB, holds about 2,850 article
+   * pages as kept for browsers (one brotli copy each), or 630 that clients without encoding also took.
    */
   maxBytes?: number
   /** Paths never cached: files with their own caching, pages that depend on a query, the Content API. */
@@ -79,7 +80,7 @@ export interface PageCacheOptions {
  * public 200 page.
  */
 export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; clock: Clock; securityHeaders: HeaderList }, options: PageCacheOptions = {}): PageCache {
-  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? 12 * 1024 * 1024
   const bypass = options.bypass ?? /^\/(admin|media|search|assets|ghost\/api)\//
   const entries = new Map<string, Entry>()
   const readMarker = changeMarkerReader(db)
