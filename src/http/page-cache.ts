@@ -137,7 +137,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     }
     if (entry.identity) return entry
     if (rendered) return { ...entry, identity: rendered }
-    entry.identity = brotliDecompressSync(entry.br)
+    entry.identity = exactBytes(brotliDecompressSync(entry.br))
     grow(entry, entry.identity.length)
     return entry
   }
