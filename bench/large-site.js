@@ -31,11 +31,29 @@ const started = performance.now()
 const server = spawn(process.execPath, [path.join(root, 'bin/masthead.js'), 'serve'], {
   env: { ...process.env, MASTHEAD_DATA_DIR: dataDir, PORT: String(port), MASTHEAD_DEMO: '0' }, stdio: ['ignore', 'ignore', 'inherit'],
 })
-/** CPU time the server has used so far (user + system, ms): divided by requests, a cost per request that other load on the machine does not inflate as it does latency. */
+/** The ids of the processes started (directly or not) by process `pid`. */
+function descendantsOf(pid) {
+  const children = []
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1])
+      if (ppid === pid) children.push(Number(name))
+    } catch { /* gone meanwhile */ }
+  }
+  return children.flatMap((child) => [child, ...descendantsOf(child)])
+}
+/** CPU time the server's processes have used so far (user + system, ms): divided by requests, a cost per request that other load on the machine does not inflate as it does latency. */
 const CLOCK_TICKS_PER_SECOND = 100
 function serverCpuMs() {
-  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
-  return (Number(fields[11]) + Number(fields[12])) * (1000 / CLOCK_TICKS_PER_SECOND)
+  let ticks = 0
+  for (const pid of [server.pid, ...descendantsOf(server.pid)]) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+      ticks += Number(fields[11]) + Number(fields[12])
+    } catch { /* gone meanwhile */ }
+  }
+  return ticks * (1000 / CLOCK_TICKS_PER_SECOND)
 }
 let firstPageMs
 let firstPageCpuMs
@@ -100,13 +118,21 @@ try {
     : { non2xx: 0, latency: {} }
   const servedSeconds = Math.round((performance.now() - servedStarted) / 1000)
   const servedCpuPerRequestMs = distinct > 0 ? Number(((serverCpuMs() - servedCpuBefore) / distinct).toFixed(2)) : null
-  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8')
-  const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024)
-  const hwmMb = Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024)
+  // Every process of the server counts: with MASTHEAD_WORKERS the primary and each worker (RSS summed; PSS shares
+  // the pages they have in common out among them, so its sum is what they take together).
+  const processes = [server.pid, ...descendantsOf(server.pid)].map((pid) => {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+    const kb = (re, text) => Number(re.exec(text)?.[1] ?? 0)
+    return { pid, rssKb: kb(/VmRSS:\s+(\d+)/, status), hwmKb: kb(/VmHWM:\s+(\d+)/, status), pssKb: kb(/^Pss:\s+(\d+)/m, fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')) }
+  })
+  const mb = (kb) => Math.round(kb / 1024)
+  const rssMb = mb(processes.reduce((sum, p) => sum + p.rssKb, 0))
+  const pssMb = mb(processes.reduce((sum, p) => sum + p.pssKb, 0))
+  const hwmMb = mb(processes.reduce((sum, p) => sum + p.hwmKb, 0))
   console.log(JSON.stringify({
     date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs, firstPageServerCpuMs: firstPageCpuMs, loadAverageAtStart: loadAtStart, loadAverageAtEnd: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     latencyMs: results,
-    memory: { distinctArticleUrls: distinct, seconds: servedSeconds, cpuPerRequestMs: servedCpuPerRequestMs, p99: served.latency.p99, non2xx: served.non2xx, rssMb, peakRssMb: hwmMb },
+    memory: { distinctArticleUrls: distinct, seconds: servedSeconds, cpuPerRequestMs: servedCpuPerRequestMs, p99: served.latency.p99, non2xx: served.non2xx, rssMb, pssMb, peakRssMb: hwmMb, processes: processes.map((p) => ({ pid: p.pid, rssMb: mb(p.rssKb), pssMb: mb(p.pssKb) })) },
     node: process.version,
   }, null, 2))
 } finally {

@@ -2,8 +2,6 @@ import cluster from 'node:cluster'
 import type { Config } from '../config.js'
 import { systemClock } from '../core/clock.js'
 import { consoleLog } from '../core/log.js'
-import { createWebApp } from '../http/app.js'
-import { createNodeServer } from '../http/node-server.js'
 import { startScheduler } from '../jobs/scheduler.js'
 import { startWebhookDelivery } from '../jobs/webhook-delivery.js'
 import { openSite } from '../site.js'
@@ -54,6 +52,8 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
   limitSqlitePageCache(site.db, config.sqliteCacheMb)
   const scheduler = cluster.isWorker ? undefined : startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
   const delivery = cluster.isWorker ? undefined : startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
+  // Loaded here, not with this module: the primary of several workers serves nothing and does without them.
+  const [{ createWebApp }, { createNodeServer }] = await Promise.all([import('../http/app.js'), import('../http/node-server.js')])
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
   const server = createNodeServer(app, cache, undefined, { socketFastPath: config.socketFastPath })
   server.listen(config.port, config.host)

@@ -1,16 +1,22 @@
 import { STATUS_CODES, validateHeaderName, validateHeaderValue, type IncomingMessage, type ServerResponse } from 'node:http'
-import { brotliCompressSync, constants, gunzipSync, gzipSync } from 'node:zlib'
+import { brotliDecompressSync } from 'node:zlib'
 import type { Hono, MiddlewareHandler } from 'hono'
 import { changeMarkerReader, nextDueAfter } from '../content/site-changes.js'
 import type { Clock } from '../core/clock.js'
 import type { Db } from '../storage/connect.js'
 import { CACHE } from './cache-control.js'
-import { chooseEncoding, MIN_COMPRESS_BYTES } from './compress.js'
+import { brotliBytes, chooseEncoding, gzipBytes, MIN_COMPRESS_BYTES } from './compress.js'
 import { clientHasCurrent, ENCODING_ETAG_SUFFIX } from './conditional-get.js'
 import { etagOf } from './etag.js'
 import type { HeaderList } from './security-headers.js'
 
-/** A rendered public page, kept with its compressed copies, valid while the site is unchanged. */
+/**
+ * A rendered public page, valid while the site is unchanged. A page worth compressing is kept as
+ * one brotli copy (what browsers take); its gzip copy and the page itself are made from that on
+ * the first request that wants them, and then kept too, counted. So a page asked for once (most
+ * pages of a large site) leaves about 4 kB behind, not the 23 kB of all three copies: less to
+ * keep, and less memory that turns to garbage when it is dropped.
+ */
 interface Entry {
   marker: string
   /** The time the next scheduled article falls due: the page may change then without any write. */
@@ -20,14 +26,14 @@ interface Entry {
   /** Lower-case names, and the security headers every answer carries. */
   headers: Record<string, string>
   /**
-   * The page itself, kept only when it is too small to compress. Otherwise it is made again from
-   * the gzip copy for the rare client that takes no encoding: kept, it was two thirds of the
-   * cache, for clients (browsers) that never ask for it.
+   * The page itself: always for a page too small to compress, else made from the brotli copy for
+   * the first client after the one that rendered it that takes no encoding.
    */
-  identity: Uint8Array<ArrayBuffer> | null
-  /** Compressed copies; absent for answers too small to gain from compression. */
-  br: Uint8Array<ArrayBuffer> | null
-  gzip: Uint8Array<ArrayBuffer> | null
+  identity: Uint8Array | null
+  /** The brotli copy; null for a page too small to gain from compression. */
+  br: Uint8Array | null
+  /** The gzip copy, made on the first request that wants it (null before, and for small pages). */
+  gzip: Uint8Array | null
   size: number
   /** Status line and headers of the 200 answer in each encoding, as bytes, made on first use (socket fast path). */
   heads: Partial<Record<'identity' | 'br' | 'gzip', Buffer>>
@@ -56,7 +62,8 @@ export interface HitConditions {
 export interface PageCacheOptions {
   /**
    * Upper bound on the bytes kept: every copy of every page, the socket fast path's heads and the
-   * answers it assembles from them (see `countHeld`); 16 MB holds about 2,000 article pages.
+   * answers it assembles from them (see `countHeld`); the default, 12 MB, holds about 2,850 article
+   * pages as kept for browsers (one brotli copy each), or 630 that clients without encoding also took.
    */
   maxBytes?: number
   /** Paths never cached: files with their own caching, pages that depend on a query, the Content API. */
@@ -73,7 +80,7 @@ export interface PageCacheOptions {
  * public 200 page.
  */
 export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; clock: Clock; securityHeaders: HeaderList }, options: PageCacheOptions = {}): PageCache {
-  const maxBytes = options.maxBytes ?? 16 * 1024 * 1024
+  const maxBytes = options.maxBytes ?? 12 * 1024 * 1024
   const bypass = options.bypass ?? /^\/(admin|media|search|assets|ghost\/api)\//
   const entries = new Map<string, Entry>()
   const readMarker = changeMarkerReader(db)
@@ -111,14 +118,26 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
   }
 
   /**
-   * Makes the page itself from its gzip copy when a client that takes no encoding asks for it,
-   * and keeps it (counted, like every copy): browsers never ask, so most entries never hold it,
-   * while a client that does ask (a script, a load test) does not pay for a gunzip every time.
+   * Makes sure `entry` holds the copy a client sending `acceptEncoding` gets: a gzip copy or the
+   * page itself is made from the brotli copy (or from the page just `rendered`) on the first
+   * request that wants it, and kept, counted, so later ones do not pay for it again. The client
+   * whose request rendered the page, if it takes no encoding, is answered with what was rendered,
+   * which is not kept: most pages of a large site are asked for once.
    */
-  const readyFor = (entry: Entry, acceptEncoding: string | undefined, rendered?: Uint8Array<ArrayBuffer>): Entry => {
-    if (entry.identity || !entry.gzip || (entry.br && encodingFor(acceptEncoding ?? ''))) return entry
-    // Just rendered, the page is at hand: no need to unzip it.
-    entry.identity = rendered ?? new Uint8Array(gunzipSync(entry.gzip))
+  const readyFor = (entry: Entry, acceptEncoding: string | undefined, rendered?: Uint8Array): Entry => {
+    if (!entry.br) return entry
+    const encoding = encodingFor(acceptEncoding ?? '')
+    if (encoding === 'br') return entry
+    if (encoding === 'gzip') {
+      if (!entry.gzip) {
+        entry.gzip = exactBytes(gzipBytes(rendered ?? brotliDecompressSync(entry.br), 9))
+        grow(entry, entry.gzip.length)
+      }
+      return entry
+    }
+    if (entry.identity) return entry
+    if (rendered) return { ...entry, identity: rendered }
+    entry.identity = exactBytes(brotliDecompressSync(entry.br))
     grow(entry, entry.identity.length)
     return entry
   }
@@ -131,7 +150,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     const marker = await readMarker()
     const now = clock.now().getTime()
     let entry = current(key, marker, now)
-    let rendered: Uint8Array<ArrayBuffer> | undefined
+    let rendered: Uint8Array | undefined
     if (!entry) {
       const fresh = await site.fetch(new Request(url, { method: 'GET' }), c.env)
       if (!isCacheable(fresh)) return next()
@@ -194,7 +213,7 @@ export function pageCache(site: Hono, { db, clock, securityHeaders }: { db: Db; 
     if (!entry) return undefined
     if (conditions.ifNoneMatch === undefined && conditions.ifModifiedSince === undefined) {
       // The common case, a plain GET: the head for this encoding is usually made already.
-      const encoding = entry.br && entry.gzip ? encodingFor(conditions.acceptEncoding ?? '') : undefined
+      const encoding = entry.br ? encodingFor(conditions.acceptEncoding ?? '') : undefined
       const head = entry.heads[encoding ?? 'identity']
       if (head) return { status: 200, head, body: (encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : null) ?? entry.identity }
     }
@@ -269,30 +288,38 @@ function isCacheable(response: Response): boolean {
 }
 
 /** The entry for a rendered page, and the page itself (which the entry keeps only when too small to compress). */
-async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<{ entry: Entry; rendered: Uint8Array<ArrayBuffer> }> {
+async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<{ entry: Entry; rendered: Uint8Array }> {
   const identity = new Uint8Array(await response.arrayBuffer())
   const small = identity.length < MIN_COMPRESS_BYTES
   // Brotli 6, not 9: on a 14 kB article page 9 took 7 ms (the whole cost of a cache miss on a large
-  // site, where most pages are asked for once) and 6 takes 0.35 ms, for a copy 0.8 % larger.
-  const br = small ? null : new Uint8Array(brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }))
-  const gzip = small ? null : new Uint8Array(gzipSync(identity, { level: 9 }))
+  // site, where most pages are asked for once) and 6 takes 0.2 ms, for a copy 0.8 % larger.
+  const br = small ? null : exactBytes(brotliBytes(identity, 6))
   const headers = Object.fromEntries([
     ...[...response.headers.entries()].filter(([name]) => !['content-length', 'etag', 'content-encoding', 'vary'].includes(name)),
     ...securityHeaders.map(([name, value]) => [name.toLowerCase(), value]),
   ])
   const entry: Entry = {
     marker, validUntil, etag: etagOf(identity), lastModified: response.headers.get('Last-Modified'), headers,
-    identity: gzip ? null : identity, br, gzip,
-    size: (gzip ? 0 : identity.length) + (br?.length ?? 0) + (gzip?.length ?? 0) + 512,
+    identity: br ? null : identity, br, gzip: null,
+    size: (br ? br.length : identity.length) + 512,
     heads: {},
     held: true,
   }
   return { entry, rendered: identity }
 }
 
+/**
+ * `bytes` in memory of their own size, to be kept: a compressor's output is a slice of a larger
+ * chunk (or of Node's shared pool of small buffers), which keeping the slice would keep whole.
+ */
+function exactBytes(bytes: Buffer): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.buffer.byteLength - bytes.byteLength <= bytes.byteLength / 8 ? bytes : new Uint8Array(bytes)
+}
+
 function answer(entry: Entry, acceptEncoding: string, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, method: string): Response {
   const { status, headers, body } = answerParts(entry, acceptEncoding, ifNoneMatch, ifModifiedSince)
-  return new Response(method === 'HEAD' ? null : body, { status, headers })
+  // Node's buffers, which these are, are never backed by a SharedArrayBuffer.
+  return new Response(method === 'HEAD' ? null : body as Uint8Array<ArrayBuffer> | null, { status, headers })
 }
 
 /**
@@ -321,7 +348,8 @@ function encodingFor(acceptEncoding: string): ReturnType<typeof chooseEncoding> 
 
 /** Status, headers and body for a cached page, chosen by the request's encoding and conditions. */
 function answerParts(entry: Entry, acceptEncoding = '', ifNoneMatch: string | undefined, ifModifiedSince: string | undefined) {
-  const encoding = entry.br && entry.gzip ? encodingFor(acceptEncoding) : undefined
+  // `readyFor` has made the copy for this encoding.
+  const encoding = entry.br ? encodingFor(acceptEncoding) : undefined
   const etag = encoding ? `${entry.etag.slice(0, -1)}${ENCODING_ETAG_SUFFIX[encoding]}"` : entry.etag
   const headers: Record<string, string> = { ...entry.headers, ETag: etag, Vary: 'Accept-Encoding' }
   const current = clientHasCurrent(ifNoneMatch, ifModifiedSince, etag, entry.lastModified)
