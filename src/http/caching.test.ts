@@ -103,6 +103,18 @@ describe('compression', () => {
     expect(revalidated.headers.get('etag')).toBe(br.headers.get('etag'))
   })
 
+  it('marks an answer the page cache does not keep Vary for a client without encodings, and sends it whole', async () => {
+    await addArticle(site.db, { headline: 'Story', body })
+    const plain = await request('/search/?q=story')
+    const text = await plain.text()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(plain.headers.get('vary')).toContain('Accept-Encoding')
+    expect(text).toContain('Story')
+    const br = await request('/search/?q=story', { 'Accept-Encoding': 'br' })
+    expect(br.headers.get('vary')).toContain('Accept-Encoding')
+    expect(brotliDecompressSync(Buffer.from(await br.arrayBuffer())).toString()).toBe(text)
+  })
+
   it('leaves pictures and tiny answers alone', async () => {
     const { picture } = await storePicture(site.db, site.files, await placeholderPicture('z', { width: 300, height: 200 }), {}, now)
     expect((await request(`/media/${picture.key}`, { 'Accept-Encoding': 'br' })).headers.get('content-encoding')).toBeNull()

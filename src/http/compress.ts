@@ -21,9 +21,11 @@ export function compress(): MiddlewareHandler {
     if (c.res.status === 304 || c.res.status === 204 || !c.res.body) return
     const type = c.res.headers.get('Content-Type') ?? ''
     if (!COMPRESSIBLE.test(type) || c.res.headers.has('Content-Encoding')) return
+    const encoding = chooseEncoding(c.req.header('Accept-Encoding') ?? '')
+    // Nothing to compress: the answer stays as it is, its body unread, but for Vary.
+    if (!encoding && varyInPlace(c.res)) return
     const headers = new Headers(c.res.headers)
     headers.append('Vary', 'Accept-Encoding')
-    const encoding = chooseEncoding(c.req.header('Accept-Encoding') ?? '')
     const etag = headers.get('ETag')
     const bytes = new Uint8Array(await c.res.arrayBuffer())
     if (!encoding || bytes.length < MIN_COMPRESS_BYTES) {
@@ -35,6 +37,16 @@ export function compress(): MiddlewareHandler {
     headers.set('Content-Length', String(packed.length))
     if (etag) headers.set('ETag', withSuffix(etag, encoding))
     replaceResponse(c, new Response(new Uint8Array(packed), { status: c.res.status, headers }))
+  }
+}
+
+/** Adds `Vary: Accept-Encoding` to `response` itself; false when its headers may not be changed (as a `Response.redirect`'s). */
+function varyInPlace(response: Response): boolean {
+  try {
+    response.headers.append('Vary', 'Accept-Encoding')
+    return true
+  } catch {
+    return false
   }
 }
 
