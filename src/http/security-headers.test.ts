@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { Hono } from 'hono'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addArticle, createTestSite } from '../../test/support/test-site.js'
 import { fixedClock } from '../core/clock.js'
@@ -6,7 +7,7 @@ import { silentLog } from '../core/log.js'
 import { memoryFileStore } from '../storage/files/local-file-store.js'
 import { createApp } from './app.js'
 import { EMBED_FRAME_ORIGINS } from '../content/body/embed-providers.js'
-import { HSTS, PERMISSIONS_POLICY, SITE_CSP } from './security-headers.js'
+import { HSTS, PERMISSIONS_POLICY, SITE_CSP, securityHeaderList, securityHeaders } from './security-headers.js'
 
 let site: Awaited<ReturnType<typeof createTestSite>>
 beforeEach(async () => {
@@ -31,6 +32,22 @@ describe('security headers on the public site', () => {
       expect(res.headers.get('permissions-policy'), path).toBe(PERMISSIONS_POLICY)
       expect(res.headers.get('strict-transport-security'), `${path}: no HSTS on an http site`).toBeNull()
     }
+  })
+
+  it('are added to answers whose headers cannot be changed in place, and leave a route’s own value alone', async () => {
+    const app = new Hono()
+    app.use(securityHeaders(securityHeaderList('https://news.example')))
+    app.get('/moved', () => Response.redirect('https://news.example/elsewhere', 301))
+    app.get('/own', (c) => c.text('framed', 200, { 'X-Frame-Options': 'DENY' }))
+    const moved = await app.request('/moved')
+    expect(moved.status).toBe(301)
+    expect(moved.headers.get('location')).toBe('https://news.example/elsewhere')
+    expect(moved.headers.get('content-security-policy')).toBe(SITE_CSP)
+    expect(moved.headers.get('strict-transport-security')).toBe(HSTS)
+    const own = await app.request('/own')
+    expect(own.headers.get('x-frame-options')).toBe('DENY')
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(await own.text()).toBe('framed')
   })
 
   it('allows no inline script, no plugins, no foreign framing, base or form targets', () => {

@@ -59,10 +59,19 @@ export function securityHeaderList(siteUrl: string): HeaderList {
   ]
 }
 
-/** Adds `headers` to every response that does not already carry them. */
+/**
+ * Adds `headers` to every response that does not already carry them: to the response itself
+ * where its headers may be changed (Hono's c.header() would build a new Response for each header,
+ * five copies per page), else through Hono (a `Response.redirect`'s headers are immutable).
+ */
 export function securityHeaders(headers: HeaderList): MiddlewareHandler {
   return async (c, next) => {
     await next()
-    for (const [name, value] of headers) if (!c.res.headers.has(name)) c.header(name, value)
+    const missing = headers.filter(([name]) => !c.res.headers.has(name))
+    try {
+      for (const [name, value] of missing) c.res.headers.set(name, value)
+    } catch {
+      for (const [name, value] of missing) if (!c.res.headers.has(name)) c.header(name, value)
+    }
   }
 }
