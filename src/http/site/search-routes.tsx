@@ -13,6 +13,7 @@ import { CACHE } from '../cache-control.js'
 import { paths } from '../paths.js'
 import { loadSiteView } from './load-site-view.js'
 import { parseSearchParams } from './search-params.js'
+import { taggedPage } from './tagged-page.js'
 
 export const RESULTS_PER_PAGE = 20
 export const SUGGESTIONS = 8
@@ -61,7 +62,7 @@ export function searchRoutes(deps: Deps): Hono {
       <SearchPage site={site} values={values} authors={await authorsForSearch(db)} ignored={ignored} outcome={outcome}
         pageUrl={pageUrl} scriptSrc={ASSETS.searchScript.path} />
     )
-    return c.html(page, 200, { 'Cache-Control': CACHE.page })
+    return taggedPage(c, page, { 'Cache-Control': CACHE.page })
   })
 
   app.get('/search/suggest', async (c) => {

@@ -15,14 +15,11 @@ import { ErrorPage, NotFoundPage } from '../../views/pages/not-found-page.js'
 import type { SiteView } from '../../views/site-view.js'
 import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
-import { etagOf } from '../etag.js'
 import { absoluteUrl, paths } from '../paths.js'
 import { loadSiteView } from './load-site-view.js'
+import { taggedPage } from './tagged-page.js'
 
 export const ARTICLES_PER_PAGE = 12
-/** As Hono's c.html() types a page. */
-const HTML_TYPE = 'text/html; charset=UTF-8'
-const utf8 = new TextEncoder()
 const MAX_PAGE = 1_000_000
 
 type Deps = Pick<AppDeps, 'db' | 'clock' | 'siteUrl'>
@@ -35,9 +32,7 @@ export function siteRoutes(deps: Deps): Hono {
   const html = async (c: Context, body: unknown, status: 200 | 404 = 200) => {
     if (status !== 200) return c.html(body as string, status, { 'Cache-Control': CACHE.notFound })
     const lastModified = httpDate(await lastSiteChange(db, clock.now()))
-    // The page as bytes with its ETag: conditionalGet need not read the answer back to hash it.
-    const bytes = utf8.encode(await (body as { toString(): string | Promise<string> }).toString())
-    return c.body(bytes, 200, { 'Content-Type': HTML_TYPE, 'Cache-Control': CACHE.page, 'Last-Modified': lastModified, ETag: etagOf(bytes) })
+    return taggedPage(c, body, { 'Cache-Control': CACHE.page, 'Last-Modified': lastModified })
   }
   const notFound = async (c: Context) => (await redirectFromOldUrl(c, deps)) ?? html(c, <NotFoundPage site={await siteView()} />, 404)
 
