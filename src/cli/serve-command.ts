@@ -8,6 +8,7 @@ import { openSite } from '../site.js'
 import { limitSqlitePageCache, whilePreparing } from '../storage/connect.js'
 import { redactUrl } from '../storage/postgres.js'
 import { serveExecArgv } from './serve-flags.js'
+import { connectionDealer, takeDealtConnections } from './deal-connections.js'
 import { issueSetupToken } from '../staff/staff-accounts.js'
 
 /**
@@ -56,10 +57,11 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
   const [{ createWebApp }, { createNodeServer }] = await Promise.all([import('../http/app.js'), import('../http/node-server.js')])
   const { app, cache } = createWebApp({ db: site.db, files: site.files, clock: systemClock, log: consoleLog, siteUrl: config.siteUrl, trustProxy: config.trustProxy, uploadLimitBytes: config.uploadLimitBytes })
   const server = createNodeServer(app, cache, undefined, { socketFastPath: config.socketFastPath })
-  server.listen(config.port, config.host)
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)
     server.once('error', reject)
+    if (cluster.isWorker) takeDealtConnections(server)
+    else server.listen(config.port, config.host)
   })
   if (announce) consoleLog.info(`Masthead is ready at ${config.siteUrl}/`)
   return new Promise<number>((resolve) => {
@@ -74,33 +76,43 @@ async function runServer(config: Config, { announce }: { announce: boolean }): P
 }
 
 async function superviseWorkers(config: Config): Promise<number> {
-  // Let the kernel hand connections to whichever worker accepts first, not the primary.
-  cluster.schedulingPolicy = cluster.SCHED_NONE
   // Each worker starts with a bounded young generation (see serve-flags.ts).
   cluster.setupPrimary({ execArgv: serveExecArgv(process.execArgv, process.env.NODE_OPTIONS) })
+  // The primary listens and deals connections out (see deal-connections.ts).
+  const dealer = connectionDealer()
   let stopping = false
-  const fork = () => cluster.fork()
-  await new Promise<void>((resolve, reject) => {
-    let listening = 0
-    cluster.on('listening', () => { if (++listening === config.workers) resolve() })
-    cluster.on('exit', (worker, code, signal) => {
-      if (stopping) return
-      if (listening < config.workers) reject(new Error(`a worker exited on start (code ${code}, signal ${signal})`))
-      else {
-        consoleLog.warn(`worker ${worker.process.pid} exited (code ${code}, signal ${signal}); starting another`)
-        fork()
-      }
+  const fork = () => dealer.add(cluster.fork())
+  const stopWorkers = () => {
+    stopping = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+  }
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let ready = 0
+      dealer.onReady(() => { if (++ready === config.workers) resolve() })
+      cluster.on('exit', (worker, code, signal) => {
+        if (stopping) return
+        if (ready < config.workers) reject(new Error(`a worker exited on start (code ${code}, signal ${signal})`))
+        else {
+          consoleLog.warn(`worker ${worker.process.pid} exited (code ${code}, signal ${signal}); starting another`)
+          fork()
+        }
+      })
+      for (let i = 0; i < config.workers; i++) fork()
     })
-    for (let i = 0; i < config.workers; i++) fork()
-  })
+    await dealer.listen(config.port, config.host)
+  } catch (error) {
+    stopWorkers()
+    throw error
+  }
   consoleLog.info(`Masthead is ready at ${config.siteUrl}/ (${config.workers} worker processes)`)
   const site = await openSite(config)
   const scheduler = startScheduler({ db: site.db, clock: systemClock, log: consoleLog })
   const delivery = startWebhookDelivery({ db: site.db, clock: systemClock, log: consoleLog })
   return new Promise<number>((resolve) => {
     const stop = () => {
-      stopping = true
-      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM')
+      void dealer.close()
+      stopWorkers()
       cluster.disconnect(() => { void (async () => { await scheduler.stop(); await delivery.stop(); await site.close(); resolve(0) })() })
     }
     process.once('SIGINT', stop)

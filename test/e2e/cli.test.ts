@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -116,6 +117,35 @@ describe.runIf(hasBuild())('masthead CLI', () => {
     }
   })
 
+  it('deals a burst of keep-alive connections evenly over the workers, and serves on after a worker dies', async () => {
+    const server = await startServer({ ...env(), MASTHEAD_WORKERS: '2', MASTHEAD_DEMO: '0' })
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 8 })
+    try {
+      const get = () => new Promise<string>((resolve, reject) => {
+        http.get(`${server.url}/`, { agent }, (res) => {
+          let body = ''
+          res.setEncoding('utf8').on('data', (d) => { body += d }).on('end', () => resolve(body))
+        }).on('error', reject)
+      })
+      // Eight requests at once open eight connections, which stay open (keep-alive).
+      for (const body of await Promise.all(Array.from({ length: 8 }, get))) expect(body).toContain('Nothing has been published yet.')
+      const held = connectionsHeldByChildren(server.process.pid!, Number(new URL(server.url).port))
+      if (held) expect([...held.values()].sort()).toEqual([4, 4])
+
+      // A worker that dies is replaced; its connections are dropped, new ones are served.
+      agent.destroy()
+      const [first] = [...(held?.keys() ?? [])]
+      if (first !== undefined) {
+        process.kill(first, 'SIGKILL')
+        await expect.poll(() => server.output(), { timeout: 15_000 }).toMatch(new RegExp(`worker ${first} exited`))
+        for (let i = 0; i < 4; i++) expect(await (await fetch(`${server.url}/`, { headers: { Connection: 'close' } })).text()).toContain('Nothing has been published yet.')
+      }
+    } finally {
+      agent.destroy()
+      await server.stop()
+    }
+  })
+
   it('publishes a scheduled article when its time comes, with several worker processes', async () => {
     const db = connectToDataDir(path.join(dir, 'data'))
     await migrateToLatest(db)
@@ -147,4 +177,35 @@ function childCommandLines(pid: number): string[] | undefined {
     }
   }
   return lines
+}
+
+/**
+ * For each process whose parent is `pid`: how many established TCP connections on local port
+ * `port` it holds (Linux: from /proc; undefined elsewhere).
+ */
+function connectionsHeldByChildren(pid: number, port: number): Map<number, number> | undefined {
+  if (!fs.existsSync('/proc/net/tcp')) return undefined
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0')
+  const inodes = new Set<string>()
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/)
+      // local_address is HEXIP:HEXPORT; state 01 is ESTABLISHED; field 9 is the socket's inode.
+      if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '01') inodes.add(fields[9]!)
+    }
+  }
+  const held = new Map<number, number>()
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const parent = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1])
+      if (parent !== pid) continue
+      const sockets = fs.readdirSync(`/proc/${entry}/fd`).map((fd) => /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${entry}/fd/${fd}`))?.[1])
+      held.set(Number(entry), sockets.filter((inode) => inode !== undefined && inodes.has(inode)).length)
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return held
 }
