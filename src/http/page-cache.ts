@@ -9,6 +9,7 @@ import { brotliBytes, chooseEncoding, gzipBytes, MIN_COMPRESS_BYTES } from './co
 import { clientHasCurrent, ENCODING_ETAG_SUFFIX } from './conditional-get.js'
 import { etagOf } from './etag.js'
 import type { HeaderList } from './security-headers.js'
+import { bytesOfTaggedPage } from './tagged-page.js'
 
 /**
  * A rendered public page, valid while the site is unchanged. A page worth compressing is kept as
@@ -319,7 +320,7 @@ const KEPT_QUALITY = 6
 
 /** The entry for a rendered page, and the page itself (which the entry keeps only when too small to compress). */
 async function toEntry(response: Response, marker: string, validUntil: number, securityHeaders: HeaderList): Promise<{ entry: Entry; rendered: Uint8Array }> {
-  const identity = new Uint8Array(await response.arrayBuffer())
+  const identity = bytesOfTaggedPage(response) ?? new Uint8Array(await response.arrayBuffer())
   const small = identity.length < MIN_COMPRESS_BYTES
   const br = small ? null : exactBytes(brotliBytes(identity, RENDERED_QUALITY))
   const headers = Object.fromEntries([

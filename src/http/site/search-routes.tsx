@@ -13,7 +13,7 @@ import { CACHE } from '../cache-control.js'
 import { paths } from '../paths.js'
 import { loadSiteView } from './load-site-view.js'
 import { parseSearchParams } from './search-params.js'
-import { taggedPage } from './tagged-page.js'
+import { taggedPage } from '../tagged-page.js'
 
 export const RESULTS_PER_PAGE = 20
 export const SUGGESTIONS = 8

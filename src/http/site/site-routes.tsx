@@ -17,7 +17,7 @@ import type { AppDeps } from '../app.js'
 import { CACHE } from '../cache-control.js'
 import { absoluteUrl, paths } from '../paths.js'
 import { loadSiteView } from './load-site-view.js'
-import { taggedPage } from './tagged-page.js'
+import { taggedPage } from '../tagged-page.js'
 
 export const ARTICLES_PER_PAGE = 12
 const MAX_PAGE = 1_000_000
