@@ -26,6 +26,17 @@ export async function runCompiledOnce<R>(db: Db, key: string, parameters: readon
 }
 
 /**
+ * A query over a list of ids, compiled once per number of ids (see runCompiledOnce) up to a page's
+ * worth of them; longer lists (exports, feeds of many) are compiled each time, so the kept SQL
+ * stays a few dozen short statements.
+ */
+export function runForIds<R>(db: Db, key: string, ids: readonly string[], build: () => Compilable<R>): Promise<QueryResult<R>> {
+  return ids.length <= COMPILED_ONCE_MAX_IDS ? runCompiledOnce(db, key, ids, build) : db.executeQuery(build().compile())
+}
+
+const COMPILED_ONCE_MAX_IDS = 50
+
+/**
  * `db.insertInto(table).values(rows).execute()`, compiled once per table, columns and number of
  * rows (see `runCompiledOnce`). Rows with an undefined value, which Kysely writes as DEFAULT,
  * or whose columns differ from the first row's, take the ordinary path.

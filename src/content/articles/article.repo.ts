@@ -1,5 +1,5 @@
 import type { Compilable, QueryResult, Selectable } from 'kysely'
-import { runCompiledOnce } from '../../storage/compiled-once.js'
+import { runCompiledOnce, runForIds } from '../../storage/compiled-once.js'
 import type { Db } from '../../storage/connect.js'
 import type { ArticleTable, MediaTable } from '../../storage/schema.js'
 import type { BodyFormat } from '../body/render-body.js'
@@ -195,16 +195,6 @@ export function toPicture(row: Pick<Selectable<MediaTable>, 'id' | 'storageKey' 
   }
 }
 
-/**
- * A query over a list of ids, compiled once per number of ids (see runCompiledOnce) up to a page's
- * worth of them; longer lists (exports, feeds of many) are compiled each time, so the kept SQL
- * stays a few dozen short statements.
- */
-function runForIds<R>(db: Db, key: string, ids: readonly string[], build: () => Compilable<R>): Promise<QueryResult<R>> {
-  return ids.length <= COMPILED_ONCE_MAX_IDS ? runCompiledOnce(db, key, ids, build) : db.executeQuery(build().compile())
-}
-
-const COMPILED_ONCE_MAX_IDS = 50
 
 function unique(values: (string | null)[]): string[] {
   return [...new Set(values.filter((v): v is string => v !== null))]

@@ -1,8 +1,9 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../storage/connect.js'
 import { dialectOf } from '../../storage/connect.js'
-import type { ArticleSummary } from '../articles/article.js'
-import { findArticleSummaries, PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
+import { PUBLIC_STATUSES, type Page } from '../articles/article.repo.js'
+import type { SectionRef } from '../taxonomy.js'
+import { runForIds } from '../../storage/compiled-once.js'
 import { toHighlightParts, type HighlightPart } from './highlight-parts.js'
 import { changeMarkerReader } from '../site-changes.js'
 import { markHit } from './mark-hit.js'
@@ -12,8 +13,18 @@ import { searchPostgres } from './search.postgres.js'
 
 export type { SearchFilters } from './search-filters.js'
 
+/** What a search result shows of an article: no tags, authors or picture, so none are read. */
+export interface SearchedArticle {
+  id: string
+  slug: string
+  headline: string
+  dek: string
+  section: SectionRef | null
+  publishedAt: Date | null
+}
+
 export interface SearchHit {
-  article: ArticleSummary
+  article: SearchedArticle
   headline: HighlightPart[]
   /** The best passage of the body (or the dek, when only it matched), matches highlighted. */
   snippet: HighlightPart[]
@@ -68,21 +79,32 @@ export async function searchArticles(db: Db, query: SearchQuery, filters: Search
   const found = dialectOf(db) === 'postgres'
     ? await searchPostgres(db, query, filters, { ...options, candidates }, PUBLIC_STATUSES)
     : await searchSqlite(db, query, filters, { ...options, candidates })
-  const articles = await findArticleSummaries(db, found.rows.map((r) => r.id))
-  const texts = await searchedTexts(db, found.rows.map((r) => r.id))
-  const items = articles.map((article, i): SearchHit => {
-    const text = texts.get(article.id) ?? { headline: article.headline, dek: article.dek, body: '' }
-    const marked = markHit(text, query.terms, found.rows[i]!.tier === 0 ? 'words' : 'substrings')
-    return { article, headline: toHighlightParts(marked.headline), snippet: toHighlightParts(marked.snippet) }
+  const articles = await hitArticles(db, found.rows.map((r) => r.id))
+  const items = found.rows.flatMap(({ id, tier }): SearchHit[] => {
+    const read = articles.get(id)
+    if (!read) return []
+    const { body, ...article } = read
+    const marked = markHit({ headline: article.headline, dek: article.dek, body }, query.terms, tier === 0 ? 'words' : 'substrings')
+    return [{ article, headline: toHighlightParts(marked.headline), snippet: toHighlightParts(marked.snippet) }]
   })
   return { items, total: found.total, page, perPage, pages: Math.max(1, Math.ceil(found.total / perPage)) }
 }
 
-/** The searched text of the articles on the page, to highlight: the headline, dek and visible body. */
-async function searchedTexts(db: Db, ids: string[]): Promise<Map<string, { headline: string; dek: string; body: string }>> {
+/**
+ * The articles of the page's hits with their searched text (headline, dek and visible body, to
+ * highlight), in one query: what a result shows needs no tags, authors or pictures.
+ */
+async function hitArticles(db: Db, ids: string[]): Promise<Map<string, SearchedArticle & { body: string }>> {
   if (ids.length === 0) return new Map()
-  const rows = await db.selectFrom('articles').select(['id', 'headline', 'dek', 'bodyText']).where('id', 'in', ids).execute()
-  return new Map(rows.map((r) => [r.id, { headline: r.headline, dek: r.dek, body: r.bodyText }]))
+  const { rows } = await runForIds(db, `search hits × ${ids.length}`, ids, () => db.selectFrom('articles as a')
+    .leftJoin('sections as s', 's.id', 'a.sectionId')
+    .select(['a.id', 'a.slug', 'a.headline', 'a.dek', 'a.bodyText', 'a.publishedAt', 's.id as sectionId', 's.slug as sectionSlug', 's.name as sectionName'])
+    .where('a.id', 'in', ids))
+  return new Map(rows.map((r) => [r.id, {
+    id: r.id, slug: r.slug, headline: r.headline, dek: r.dek, body: r.bodyText,
+    section: r.sectionId !== null && r.sectionSlug !== null && r.sectionName !== null ? { id: r.sectionId, slug: r.sectionSlug, name: r.sectionName } : null,
+    publishedAt: r.publishedAt ? new Date(r.publishedAt) : null,
+  }]))
 }
 
 type Table = 'article_search' | 'article_search_trigram'
