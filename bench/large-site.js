@@ -3,9 +3,11 @@
 // p99 latency at 8 concurrent clients with a cold cache (every URL distinct, or carrying a query, which the page
 // cache never keeps) for the front page, an article, page 500 of a tag, an author page and a search whose term is
 // in 1 % of the articles; then resident memory after serving 100,000 distinct article URLs.
-// Each kind's first request is also timed alone (one cold request, nothing else in flight).
-// Usage: node bench/large-site.js --data-dir DIR [--seconds 10] [--timeout 30] [--distinct-articles 100000] [--only home,tag]
-import { spawn } from 'node:child_process'
+// Each kind's first request is also timed alone (one cold request, nothing else in flight). Then `--warmup`
+// seconds of that kind's load (other distinct URLs, as cold as the measured ones) let V8 compile the code that
+// answers it before the measured seconds: without it the first kind measured paid for the server's start.
+// Usage: node bench/large-site.js --data-dir DIR [--seconds 10] [--warmup 2] [--timeout 30] [--distinct-articles 100000] [--only home,tag]
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -14,7 +16,7 @@ import autocannon from 'autocannon'
 import SQLite from 'better-sqlite3'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, seconds: { type: 'string', default: '10' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'distinct-articles': { type: 'string', default: '100000' } } })
+const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, seconds: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' }, timeout: { type: 'string', default: '30' }, only: { type: 'string' }, 'distinct-articles': { type: 'string', default: '100000' } } })
 const dataDir = path.resolve(values['data-dir'] ?? '')
 const db = new SQLite(path.join(dataDir, 'masthead.db'), { readonly: true })
 const articles = db.prepare("select count(*) from articles where status = 'published'").pluck().get()
@@ -23,6 +25,18 @@ const bigTag = db.prepare('select t.slug, count(*) n from article_tags at join t
 const authors = db.prepare('select slug from people').pluck().all()
 const sections = db.prepare('select slug from sections').pluck().all()
 db.close()
+
+/**
+ * How much of the database file the machine holds in its page cache (`fincore`, util-linux), e.g. "9.9 of 9.9
+ * GB": an article at random is read from disk when its page is not there, whatever the server does.
+ */
+function databaseCachedByOs() {
+  const out = spawnSync('fincore', ['--bytes', '--noheadings', '--output', 'RES,SIZE', path.join(dataDir, 'masthead.db')], { encoding: 'utf8' })
+  if (out.status !== 0) return 'unknown (no fincore)'
+  const [resident, size] = out.stdout.trim().split(/\s+/).map((n) => (Number(n) / 1e9).toFixed(1))
+  return `${resident} of ${size} GB`
+}
+const osCacheAtStart = databaseCachedByOs()
 
 const port = 32000 + Math.floor(Math.random() * 10000)
 const base = `http://127.0.0.1:${port}`
@@ -96,11 +110,16 @@ try {
     const first = await fetch(base + next())
     await first.text()
     const singleMs = Math.round(performance.now() - single)
-    const cpuBefore = serverCpuMs()
-    const r = await autocannon({
-      url: base, connections: 8, duration: Number(values.seconds), timeout: Number(values.timeout),
+    const load = (duration) => autocannon({
+      url: base, connections: 8, duration, timeout: Number(values.timeout),
       requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
     })
+    if (Number(values.warmup) > 0) {
+      await load(Number(values.warmup))
+      await settle()
+    }
+    const cpuBefore = serverCpuMs()
+    const r = await load(Number(values.seconds))
     await settle()
     const cpuPerRequestMs = Number(((serverCpuMs() - cpuBefore) / r.requests.total).toFixed(2))
     results[name] = {
@@ -130,7 +149,7 @@ try {
   const pssMb = mb(processes.reduce((sum, p) => sum + p.pssKb, 0))
   const hwmMb = mb(processes.reduce((sum, p) => sum + p.hwmKb, 0))
   console.log(JSON.stringify({
-    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs, firstPageServerCpuMs: firstPageCpuMs, loadAverageAtStart: loadAtStart, loadAverageAtEnd: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    date: new Date().toISOString().slice(0, 10), articles, bigTag: `${bigTag.slug} (${bigTag.n} articles)`, firstPageMs, firstPageServerCpuMs: firstPageCpuMs, loadAverageAtStart: loadAtStart, databaseCachedByOs: { atStart: osCacheAtStart, atEnd: databaseCachedByOs() }, loadAverageAtEnd: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     latencyMs: results,
     memory: { distinctArticleUrls: distinct, seconds: servedSeconds, cpuPerRequestMs: servedCpuPerRequestMs, p99: served.latency.p99, non2xx: served.non2xx, rssMb, pssMb, peakRssMb: hwmMb, processes: processes.map((p) => ({ pid: p.pid, rssMb: mb(p.rssKb), pssMb: mb(p.pssKb) })) },
     node: process.version,
