@@ -1,13 +1,14 @@
+import cluster from 'node:cluster'
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from '../config.js'
-import { boundOldGeneration, boundYoungGeneration, SERVE_SEMI_SPACE_MB } from './serve-flags.js'
+import { boundOldGeneration, boundYoungGeneration, SERVE_HEAP_GROWING_PERCENT, SERVE_SEMI_SPACE_MB, WORKER_HEAP_GROWING_PERCENT } from './serve-flags.js'
 
 // Each command is loaded when it runs: `serve` then holds none of the importers, exporters and
 // the rest in memory (about 20 MB of a server's resident memory).
 const serveCommand = async (...args: Parameters<typeof import('./serve-command.js').serveCommand>) => {
   // Before loading the server, whose loading alone would grow the young generation to its largest.
   boundYoungGeneration(SERVE_SEMI_SPACE_MB)
-  boundOldGeneration()
+  boundOldGeneration(cluster.isWorker ? WORKER_HEAP_GROWING_PERCENT : SERVE_HEAP_GROWING_PERCENT)
   return (await import('./serve-command.js')).serveCommand(...args)
 }
 const migrateCommand = async (...args: Parameters<typeof import('./migrate-command.js').migrateCommand>) => (await import('./migrate-command.js')).migrateCommand(...args)
