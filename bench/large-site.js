@@ -3,9 +3,10 @@
 // p99 latency at 8 concurrent clients with a cold cache (every URL distinct, or carrying a query, which the page
 // cache never keeps) for the front page, an article, page 500 of a tag, an author page and a search whose term is
 // in 1 % of the articles; then resident memory after serving 100,000 distinct article URLs.
-// Each kind's first request is also timed alone (one cold request, nothing else in flight). Then `--warmup`
-// seconds of that kind's load (other distinct URLs, as cold as the measured ones) let V8 compile the code that
-// answers it before the measured seconds: without it the first kind measured paid for the server's start.
+// Each kind's first request is also timed alone (one cold request, nothing else in flight). Before any kind is
+// measured, `--warmup` seconds of each kind's load (other distinct URLs, as cold as the measured ones) let V8
+// compile the code and collect the start's garbage: without it the first kind measured paid for the server's
+// start (front page p99 15 ms after 2 s of its own warm-up, 10 ms after 6 s; BENCHMARKS.md).
 // Usage: node bench/large-site.js --data-dir DIR [--seconds 10] [--warmup 2] [--timeout 30] [--distinct-articles 100000] [--only home,tag]
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -102,28 +103,33 @@ async function settle() {
 }
 const only = values.only ? values.only.split(',') : undefined
 const results = {}
+const load = (next, duration) => autocannon({
+  url: base, connections: 8, duration, timeout: Number(values.timeout),
+  requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
+})
+const measured = Object.entries(cases).filter(([name]) => !only || only.some((o) => name.startsWith(o)))
 try {
-  for (const [name, next] of Object.entries(cases)) {
-    if (only && !only.some((o) => name.startsWith(o))) continue
+  // Each kind's first request, alone and timed: the first of its kind since the server started.
+  const singles = {}
+  for (const [name, next] of measured) {
     await settle()
     const single = performance.now()
     const first = await fetch(base + next())
     await first.text()
-    const singleMs = Math.round(performance.now() - single)
-    const load = (duration) => autocannon({
-      url: base, connections: 8, duration, timeout: Number(values.timeout),
-      requests: [{ setupRequest: (req) => ({ ...req, path: next() }) }],
-    })
-    if (Number(values.warmup) > 0) {
-      await load(Number(values.warmup))
-      await settle()
-    }
+    singles[name] = { ms: Math.round(performance.now() - single), status: first.status }
+  }
+  if (Number(values.warmup) > 0) {
+    for (const [, next] of measured) await load(next, Number(values.warmup))
+  }
+  for (const [name, next] of measured) {
+    await settle()
+    const { ms: singleMs, status: singleStatus } = singles[name]
     const cpuBefore = serverCpuMs()
-    const r = await load(Number(values.seconds))
+    const r = await load(next, Number(values.seconds))
     await settle()
     const cpuPerRequestMs = Number(((serverCpuMs() - cpuBefore) / r.requests.total).toFixed(2))
     results[name] = {
-      singleMs, singleStatus: first.status, requests: r.requests.total, cpuPerRequestMs, requestsPerSecond: Math.round(r.requests.average),
+      singleMs, singleStatus, requests: r.requests.total, cpuPerRequestMs, requestsPerSecond: Math.round(r.requests.average),
       p50: r.latency.p50, p99: r.latency.p99, max: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
     }
     process.stderr.write(`${name}: ${JSON.stringify(results[name])}\n`)
