@@ -8,7 +8,8 @@ const formatters = new Map<string, Intl.DateTimeFormat>()
  */
 export function formatDate(date: Date, language: string, timeZone = 'UTC'): string {
   const key = `${language} ${timeZone}`
-  const known = formatted.get(`${key} ${date.getTime()}`)
+  const instantKey = `${key} ${date.getTime()}`
+  const known = formatted.get(instantKey)
   if (known !== undefined) return known
   let formatter = formatters.get(key)
   if (!formatter) {
@@ -17,7 +18,7 @@ export function formatDate(date: Date, language: string, timeZone = 'UTC'): stri
   }
   const text = formatter.format(date)
   if (formatted.size >= MAX_FORMATTED) formatted.clear()
-  formatted.set(`${key} ${date.getTime()}`, text)
+  formatted.set(instantKey, text)
   return text
 }
 
